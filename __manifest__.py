@@ -1,0 +1,39 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "Prospect Management",
+    "summary": "Record, work and convert prospects before they become live "
+    "customers; only live customers get jobs, invoices, assets and contracts",
+    "version": "18.0.1.0.0",
+    "category": "Sales/Sales",
+    "website": "https://github.com/prospect-management/prospect_management",
+    "author": "Prospect Management contributors",
+    "license": "AGPL-3",
+    "application": False,
+    "installable": True,
+    "pre_init_hook": "pre_init_hook",
+    "depends": [
+        "sale_management",
+        "account",
+        "portal",
+        "utm",
+        "base_geolocalize",
+        "fieldservice",
+        "fieldservice_sale",
+        "fieldservice_recurring",
+        "fieldservice_sale_recurring",
+        "contract",
+        "report_xlsx",
+    ],
+    "data": [
+        "security/prospect_management_security.xml",
+        "security/ir.model.access.csv",
+        "views/res_partner_views.xml",
+        "views/fsm_location_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/prospect_menus.xml",
+    ],
+    "demo": [
+        "demo/prospect_demo.xml",
+    ],
+}

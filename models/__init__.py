@@ -1,0 +1,5 @@
+from . import prospect_status_mixin
+from . import res_company
+from . import res_config_settings
+from . import res_partner
+from . import fsm_location

@@ -1,0 +1,142 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+CUSTOMER_STATUSES = [
+    ("lead", "Lead"),
+    ("prospect", "Prospect"),
+    ("active", "Active"),
+    ("suspended", "Suspended"),
+]
+# Statuses only move up this ladder; active and suspended share a rung so a
+# live customer can be put on hold and released, but never become a prospect.
+STATUS_RANK = {"lead": 0, "prospect": 1, "active": 2, "suspended": 2}
+PRE_CUSTOMER = ("lead", "prospect")
+LIVE = ("active", "suspended")
+
+
+def without_batch_echo(messages):
+    """Drop the echo that ``load()`` adds when a batch fails on a UserError.
+
+    Odoo retries a failed import batch row by row, reports the error at the
+    row that caused it, and also repeats it at the top of the messages,
+    attributed to the batch's *first* row.  Keep only the row that caused it.
+    """
+    messages = list(messages)
+    while (
+        messages
+        and messages[0].get("type") == "error"
+        and any(m.get("message") == messages[0]["message"] for m in messages[1:])
+    ):
+        messages.pop(0)
+    return messages
+
+
+class ProspectStatusMixin(models.AbstractModel):
+    """Customer status and its lifecycle rules, shared by customers and sites.
+
+    ``_prospect_check_status_write`` is the single gate every status change
+    passes through (form, import, RPC, server action): value, permission,
+    direction and the company's use of leads.
+    """
+
+    _name = "prospect.status.mixin"
+    _description = "Customer status lifecycle"
+
+    customer_status = fields.Selection(
+        CUSTOMER_STATUSES,
+        string="Customer Status",
+        index=True,
+        tracking=True,
+        copy=False,
+        help="Lead: met, nothing concrete. Prospect: being worked, may receive "
+        "quotes. Active: live customer. Suspended: on hold, billing only.\n"
+        "A status only moves forward: Lead → Prospect → Active ⇄ Suspended.",
+    )
+
+    def load(self, fields, data):
+        result = super().load(fields, data)
+        result["messages"] = without_batch_echo(result["messages"])
+        return result
+
+    # ----------------------------------------------------------- helpers
+    def _prospect_company(self):
+        """The company whose prospect settings govern this record."""
+        self.ensure_one()
+        return self.company_id or self.env.company
+
+    @api.model
+    def _prospect_status_label(self, status):
+        return dict(self._fields["customer_status"]._description_selection(self.env)).get(
+            status, status
+        )
+
+    @api.model
+    def _prospect_validate_status_value(self, status):
+        if status not in STATUS_RANK:
+            raise UserError(
+                _(
+                    "“%(value)s” is not a customer status. "
+                    "Use one of: Lead, Prospect, Active, Suspended.",
+                    value=status,
+                )
+            )
+
+    def _prospect_check_status_write(self, new_status):
+        """Check that ``self`` may move to ``new_status``; return the records
+        whose status actually changes (with their previous status)."""
+        self._prospect_validate_status_value(new_status)
+        changing = self.filtered(lambda r: r.customer_status != new_status)
+        if not changing:
+            return {}
+        if not self.env.su and not self.env.user.has_group(
+            "prospect_management.group_prospect_manager"
+        ):
+            raise AccessError(
+                _(
+                    "Only a Prospect Manager can change the customer status "
+                    "(%(records)s). Ask a manager, or win a quote to activate "
+                    "the customer.",
+                    records=", ".join(changing[:5].mapped("display_name")),
+                )
+            )
+        backwards = changing.filtered(
+            lambda r: r.customer_status
+            and STATUS_RANK[r.customer_status] > STATUS_RANK[new_status]
+        )
+        if backwards:
+            record = backwards[0]
+            raise UserError(
+                _(
+                    "%(record)s cannot go from %(old)s back to %(new)s: a customer "
+                    "status only moves forward (Lead → Prospect → Active ⇄ "
+                    "Suspended).",
+                    record=record.display_name,
+                    old=self._prospect_status_label(record.customer_status),
+                    new=self._prospect_status_label(new_status),
+                )
+            )
+        return {record: record.customer_status for record in changing}
+
+    def _prospect_status_subjects(self):
+        """Records that carry a status of their own (not inherited)."""
+        return self
+
+    @api.constrains("customer_status", "company_id")
+    def _check_customer_status_lead(self):
+        leads = self._prospect_status_subjects().filtered(
+            lambda r: r.customer_status == "lead"
+        )
+        for record in leads:
+            company = record._prospect_company()
+            if company.prospect_enabled and not company.prospect_use_leads:
+                raise ValidationError(
+                    _(
+                        "%(record)s cannot be a lead: %(company)s does not use "
+                        "leads. Make it a prospect, or enable “Use Leads” in "
+                        "Settings › Sales › Prospects.",
+                        record=record.display_name,
+                        company=company.display_name,
+                    )
+                )

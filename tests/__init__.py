@@ -1,0 +1,4 @@
+from . import test_customer_status
+from . import test_import_status
+from . import test_settings
+from . import test_sites
