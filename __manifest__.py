@@ -28,6 +28,9 @@
     "data": [
         "security/prospect_management_security.xml",
         "security/ir.model.access.csv",
+        "security/prospect_management_rules.xml",
+        "data/prospect_stage_data.xml",
+        "views/prospect_stage_views.xml",
         "views/res_partner_views.xml",
         "views/fsm_location_views.xml",
         "views/res_config_settings_views.xml",

@@ -1,4 +1,5 @@
 from . import prospect_status_mixin
+from . import prospect_stage
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -5,6 +5,7 @@ from markupsafe import escape
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .prospect_stage import POTENTIALS
 from .prospect_status_mixin import LIVE, PRE_CUSTOMER
 
 
@@ -39,6 +40,69 @@ class ResPartner(models.Model):
         domain=[("customer_status", "in", LIVE)],
     )
 
+    # pipeline of prospects (meaningful on commercial entities)
+    prospect_stage_id = fields.Many2one(
+        "prospect.stage",
+        string="Prospect Stage",
+        compute="_compute_prospect_pipeline",
+        store=True,
+        readonly=False,
+        index="btree_not_null",
+        tracking=True,
+        copy=False,
+        ondelete="restrict",
+        group_expand="_read_group_prospect_stage_ids",
+        domain="[('company_id', 'in', [company_id or current_company_id, False])]",
+    )
+    prospect_since = fields.Date(
+        compute="_compute_prospect_pipeline",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="Date the record became a lead or a prospect.",
+    )
+    prospect_source_id = fields.Many2one(
+        "utm.source",
+        string="Source",
+        ondelete="set null",
+        help="Where the prospect came from (trade show, referral, website...).",
+    )
+    prospect_potential = fields.Selection(POTENTIALS, string="Potential")
+    prospect_user_ids = fields.Many2many(
+        "res.users",
+        "res_partner_prospect_user_rel",
+        "partner_id",
+        "user_id",
+        string="Additional Salespersons",
+        domain=[("share", "=", False)],
+    )
+    prospect_converted_date = fields.Datetime(
+        string="Converted On", copy=False, readonly=True
+    )
+    prospect_converted_user_id = fields.Many2one(
+        "res.users", string="Converted By", copy=False, readonly=True
+    )
+    prospect_days_to_convert = fields.Integer(
+        string="Days to Convert",
+        compute="_compute_prospect_days_to_convert",
+        store=True,
+        aggregator="avg",
+    )
+    prospect_customer_id = fields.Many2one(
+        "res.partner",
+        string="Converted Into",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        help="Existing customer this prospect was linked into when converted.",
+    )
+    prospect_origin_ids = fields.One2many(
+        "res.partner",
+        "prospect_customer_id",
+        string="Converted Prospects",
+        context={"active_test": False},
+    )
+
     # ------------------------------------------------------------ computes
     @api.depends("is_company", "parent_id", "commercial_partner_id.customer_status")
     def _compute_customer_status(self):
@@ -50,6 +114,38 @@ class ResPartner(models.Model):
                 partner.customer_status = (
                     partner.customer_status or partner._prospect_default_status()
                 )
+
+    @api.depends("customer_status")
+    def _compute_prospect_pipeline(self):
+        """Place new leads and prospects in the first stage of the pipeline."""
+        today = fields.Date.context_today(self)
+        stages = {}
+        for partner in self:
+            if partner.customer_status not in PRE_CUSTOMER or (
+                partner.parent_id and not partner.is_company
+            ):
+                continue
+            partner.prospect_since = partner.prospect_since or today
+            if not partner.prospect_stage_id:
+                company = partner.company_id or self.env.company
+                if company not in stages:
+                    stages[company] = self.env["prospect.stage"]._prospect_stage_for(
+                        "open", company
+                    )
+                partner.prospect_stage_id = stages[company]
+
+    @api.depends("prospect_since", "prospect_converted_date")
+    def _compute_prospect_days_to_convert(self):
+        for partner in self:
+            if partner.prospect_since and partner.prospect_converted_date:
+                delta = partner.prospect_converted_date.date() - partner.prospect_since
+                partner.prospect_days_to_convert = max(delta.days, 0)
+            else:
+                partner.prospect_days_to_convert = 0
+
+    @api.model
+    def _read_group_prospect_stage_ids(self, stages, domain):
+        return stages.search([])
 
     @api.depends("customer_status")
     def _compute_is_prospect(self):
@@ -143,7 +239,20 @@ class ResPartner(models.Model):
             lambda p: previous[p] in PRE_CUSTOMER and p.customer_status in LIVE
         )
         if became_live:
+            became_live._prospect_record_conversion()
             became_live._prospect_activate_sites()
+
+    def _prospect_record_conversion(self):
+        """Stamp who converted these prospects and when; move them to Converted."""
+        values = {
+            "prospect_converted_date": fields.Datetime.now(),
+            "prospect_converted_user_id": self.env.uid,
+        }
+        by_company = self.grouped(lambda p: p.company_id or self.env.company)
+        Stage = self.env["prospect.stage"].sudo()
+        for company, partners in by_company.items():
+            stage = Stage._prospect_stage_for("converted", company)
+            partners.write(dict(values, prospect_stage_id=stage.id))
 
     def _prospect_activate_sites(self, extra_sites=None):
         """Make every lead/prospect site of these customers active, in one write."""

@@ -1,0 +1,48 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import ProspectCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPipeline(ProspectCommon):
+    def test_a_new_prospect_enters_the_pipeline(self):
+        partner = self.env["res.partner"].create({"name": "Pipe Ltd", "is_prospect": True})
+        self.assertEqual(partner.prospect_stage_id, self.env.ref("prospect_management.stage_new"))
+        self.assertEqual(partner.prospect_since, fields.Date.context_today(partner))
+        self.assertFalse(partner.prospect_converted_date)
+
+    def test_customers_created_active_stay_out_of_the_pipeline(self):
+        partner = self.env["res.partner"].create({"name": "Live Co"})
+        self.assertFalse(partner.prospect_stage_id)
+        self.assertFalse(partner.prospect_since)
+        partner.with_user(self.manager).write({"customer_status": "suspended"})
+        self.assertFalse(partner.prospect_converted_date)
+
+    def test_activation_records_who_converted_and_when(self):
+        self.prospect.prospect_since = fields.Date.context_today(self.prospect) - timedelta(days=9)
+        self.prospect.with_user(self.manager).write({"customer_status": "active"})
+        self.assertEqual(
+            self.prospect.prospect_stage_id, self.env.ref("prospect_management.stage_converted")
+        )
+        self.assertEqual(self.prospect.prospect_converted_user_id, self.manager)
+        self.assertTrue(self.prospect.prospect_converted_date)
+        self.assertEqual(self.prospect.prospect_days_to_convert, 9)
+
+    def test_company_specific_stages_come_first_for_that_company(self):
+        other = self.env["res.company"].create({"name": "Branch South"})
+        own_new = self.env["prospect.stage"].create(
+            {"name": "South intake", "sequence": 1, "company_id": other.id}
+        )
+        partner = (
+            self.env["res.partner"]
+            .with_company(other)
+            .create({"name": "South Ltd", "company_id": other.id, "is_prospect": True})
+        )
+        self.assertEqual(partner.prospect_stage_id, own_new)
+        here = self.env["res.partner"].create({"name": "Here Ltd", "is_prospect": True})
+        self.assertNotEqual(here.prospect_stage_id, own_new)
