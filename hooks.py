@@ -32,13 +32,10 @@ def pre_init_hook(env):
         if column_exists(cr, table, "customer_status"):
             continue
         cr.execute(
-            f"ALTER TABLE {table} "  # noqa: S608 - constant table names
-            "ADD COLUMN customer_status varchar DEFAULT 'active'"
+            f"ALTER TABLE {table} ADD COLUMN customer_status varchar DEFAULT 'active'"
         )
         cr.execute(f"ALTER TABLE {table} ALTER COLUMN customer_status DROP DEFAULT")
-        create_index(
-            cr, f"{table}__customer_status_index", table, ["customer_status"]
-        )
+        create_index(cr, f"{table}__customer_status_index", table, ["customer_status"])
         _logger.info("%s: existing rows set to customer status 'active'", table)
     for table, columns in PRECREATED_COLUMNS.items():
         for column, sql_type in columns.items():

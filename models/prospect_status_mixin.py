@@ -68,9 +68,9 @@ class ProspectStatusMixin(models.AbstractModel):
 
     @api.model
     def _prospect_status_label(self, status):
-        return dict(self._fields["customer_status"]._description_selection(self.env)).get(
-            status, status
-        )
+        return dict(
+            self._fields["customer_status"]._description_selection(self.env)
+        ).get(status, status)
 
     @api.model
     def _prospect_validate_status_value(self, status):
@@ -102,8 +102,10 @@ class ProspectStatusMixin(models.AbstractModel):
                 )
             )
         backwards = changing.filtered(
-            lambda r: r.customer_status
-            and STATUS_RANK[r.customer_status] > STATUS_RANK[new_status]
+            lambda r: (
+                r.customer_status
+                and STATUS_RANK[r.customer_status] > STATUS_RANK[new_status]
+            )
         )
         if backwards:
             record = backwards[0]

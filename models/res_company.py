@@ -56,7 +56,10 @@ class ResCompany(models.Model):
     @api.constrains("prospect_default_status", "prospect_use_leads")
     def _check_prospect_default_status(self):
         for company in self:
-            if company.prospect_default_status == "lead" and not company.prospect_use_leads:
+            if (
+                company.prospect_default_status == "lead"
+                and not company.prospect_use_leads
+            ):
                 raise ValidationError(
                     _(
                         "%(company)s: new customers cannot default to Lead while "

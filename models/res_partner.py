@@ -207,8 +207,10 @@ class ResPartner(models.Model):
         contacts = self.filtered(lambda p: p.commercial_partner_id != p)
         entities = self - contacts
         mismatched = contacts.filtered(
-            lambda p: p.commercial_partner_id not in entities
-            and p.commercial_partner_id.customer_status != status
+            lambda p: (
+                p.commercial_partner_id not in entities
+                and p.commercial_partner_id.customer_status != status
+            )
         )
         if mismatched:
             contact = mismatched[0]
@@ -226,7 +228,9 @@ class ResPartner(models.Model):
         previous = entities._prospect_check_status_write(status)
         res = super().write(vals)
         if previous:
-            self.browse([p.id for p in previous])._prospect_after_status_change(previous)
+            self.browse([p.id for p in previous])._prospect_after_status_change(
+                previous
+            )
         return res
 
     # ------------------------------------------------------------ lifecycle
@@ -274,7 +278,8 @@ class ResPartner(models.Model):
             sites._message_log_batch(
                 {
                     site.id: escape(
-                        note % {"customer": site.owner_id.commercial_partner_id.display_name}
+                        note
+                        % {"customer": site.owner_id.commercial_partner_id.display_name}
                     )
                     for site in sites
                 }
@@ -284,12 +289,14 @@ class ResPartner(models.Model):
     def _prospect_create_auto_sites(self):
         """Create the site of new customers where the company asks for it."""
         candidates = self.filtered(
-            lambda p: p.commercial_partner_id == p
-            and not p.fsm_location
-            and not p.fsm_person
-            and p.type != "fsm_location"
-            and (p.customer_rank > 0 or p.customer_status in PRE_CUSTOMER)
-            and (p.company_id or self.env.company).prospect_auto_site
+            lambda p: (
+                p.commercial_partner_id == p
+                and not p.fsm_location
+                and not p.fsm_person
+                and p.type != "fsm_location"
+                and (p.customer_rank > 0 or p.customer_status in PRE_CUSTOMER)
+                and (p.company_id or self.env.company).prospect_auto_site
+            )
         )
         if not candidates or self.env.context.get("creating_fsm_location"):
             return self.env["fsm.location"]
@@ -305,7 +312,9 @@ class ResPartner(models.Model):
                 "email": partner.email,
             }
             for fname in address:
-                vals[fname] = partner[fname].id if fname.endswith("_id") else partner[fname]
+                vals[fname] = (
+                    partner[fname].id if fname.endswith("_id") else partner[fname]
+                )
             vals_list.append(vals)
         return self.env["fsm.location"].sudo().create(vals_list)
 

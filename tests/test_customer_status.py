@@ -29,7 +29,11 @@ class TestCustomerStatus(ProspectCommon):
                 continue
             with self.subTest(old=old, new=new):
                 partner = Partner.create(
-                    {"name": f"{old} to {new}", "is_company": True, "customer_status": old}
+                    {
+                        "name": f"{old} to {new}",
+                        "is_company": True,
+                        "customer_status": old,
+                    }
                 )
                 if (old, new) in ALLOWED:
                     partner.write({"customer_status": new})
@@ -85,17 +89,23 @@ class TestCustomerStatus(ProspectCommon):
         self.assertEqual(partner.customer_status, "prospect")
 
     def test_groups_are_implied_by_the_sales_groups(self):
-        self.assertTrue(self.salesman.has_group("prospect_management.group_prospect_user"))
+        self.assertTrue(
+            self.salesman.has_group("prospect_management.group_prospect_user")
+        )
         self.assertFalse(
             self.salesman.has_group("prospect_management.group_prospect_manager")
         )
-        self.assertTrue(self.manager.has_group("prospect_management.group_prospect_manager"))
+        self.assertTrue(
+            self.manager.has_group("prospect_management.group_prospect_manager")
+        )
 
     def test_contacts_follow_their_company(self):
         contact = self.env["res.partner"].create(
             {"name": "Jane", "parent_id": self.prospect.id, "customer_status": "active"}
         )
-        self.assertEqual(contact.customer_status, "prospect", "the sent status is ignored")
+        self.assertEqual(
+            contact.customer_status, "prospect", "the sent status is ignored"
+        )
         grandchild = self.env["res.partner"].create(
             {"name": "Jane's office", "parent_id": contact.id, "type": "other"}
         )
@@ -113,14 +123,22 @@ class TestCustomerStatus(ProspectCommon):
         self.assertEqual(self.prospect.customer_status, "prospect")
 
     def test_a_contact_moved_to_another_company_takes_its_status(self):
-        contact = self.env["res.partner"].create({"name": "Jane", "parent_id": self.active.id})
+        contact = self.env["res.partner"].create(
+            {"name": "Jane", "parent_id": self.active.id}
+        )
         contact.write({"parent_id": self.prospect.id})
         self.assertEqual(contact.customer_status, "prospect")
 
     def test_company_and_its_contacts_written_together(self):
-        contact = self.env["res.partner"].create({"name": "Jane", "parent_id": self.prospect.id})
-        (self.prospect | contact).with_user(self.manager).write({"customer_status": "active"})
-        self.assertEqual((self.prospect | contact).mapped("customer_status"), ["active"] * 2)
+        contact = self.env["res.partner"].create(
+            {"name": "Jane", "parent_id": self.prospect.id}
+        )
+        (self.prospect | contact).with_user(self.manager).write(
+            {"customer_status": "active"}
+        )
+        self.assertEqual(
+            (self.prospect | contact).mapped("customer_status"), ["active"] * 2
+        )
 
     def test_prospect_checkbox_on_the_create_form(self):
         form = Form(self.env["res.partner"].with_user(self.salesman))
@@ -136,7 +154,9 @@ class TestCustomerStatus(ProspectCommon):
         self.assertEqual(form.save().customer_status, "active")
 
     def test_prospect_checkbox_through_rpc_values(self):
-        partner = self.env["res.partner"].create({"name": "Box Ltd", "is_prospect": True})
+        partner = self.env["res.partner"].create(
+            {"name": "Box Ltd", "is_prospect": True}
+        )
         self.assertEqual(partner.customer_status, "prospect")
         self.assertTrue(partner.is_prospect)
 
@@ -147,7 +167,9 @@ class TestCustomerStatus(ProspectCommon):
             "prospect",
         )
         other = self.env["res.company"].create({"name": "Other Co"})
-        self.assertEqual(other.prospect_default_status, "active", "active out of the box")
+        self.assertEqual(
+            other.prospect_default_status, "active", "active out of the box"
+        )
         partner = (
             self.env["res.partner"]
             .with_company(other)
@@ -156,25 +178,33 @@ class TestCustomerStatus(ProspectCommon):
         self.assertEqual(partner.customer_status, "active")
 
     def test_default_is_active_where_prospect_management_is_off(self):
-        self.company.write({"prospect_default_status": "prospect", "prospect_enabled": False})
+        self.company.write(
+            {"prospect_default_status": "prospect", "prospect_enabled": False}
+        )
         partner = self.env["res.partner"].create({"name": "Off Ltd"})
         self.assertEqual(partner.customer_status, "active")
 
     def test_leads_only_where_the_company_uses_them(self):
         self.company.prospect_use_leads = False
         with self.assertRaisesRegex(ValidationError, "does not use leads"):
-            self.env["res.partner"].create({"name": "No lead", "customer_status": "lead"})
+            self.env["res.partner"].create(
+                {"name": "No lead", "customer_status": "lead"}
+            )
         with self.assertRaisesRegex(ValidationError, "cannot default to Lead"):
             self.company.prospect_default_status = "lead"
         self.company.prospect_use_leads = True
-        lead = self.env["res.partner"].create({"name": "Lead", "customer_status": "lead"})
+        lead = self.env["res.partner"].create(
+            {"name": "Lead", "customer_status": "lead"}
+        )
         self.assertEqual(lead.customer_status, "lead")
 
     def test_existing_partners_are_active_after_install(self):
         """The install hook made every partner that existed before active."""
         self.assertEqual(self.env.ref("base.main_partner").customer_status, "active")
         self.assertEqual(self.env.ref("base.partner_admin").customer_status, "active")
-        self.env.cr.execute("SELECT count(*) FROM res_partner WHERE customer_status IS NULL")
+        self.env.cr.execute(
+            "SELECT count(*) FROM res_partner WHERE customer_status IS NULL"
+        )
         self.assertEqual(self.env.cr.fetchone()[0], 0)
         self.env.cr.execute(
             "SELECT indexdef FROM pg_indexes WHERE tablename = 'res_partner' "

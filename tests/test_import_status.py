@@ -16,11 +16,17 @@ class TestImportStatus(ProspectCommon):
     def test_import_new_customers_with_a_status_column(self):
         result = self._load(
             ["name", "customer_status"],
-            [["Imported Prospect", "Prospect"], ["Imported Lead", "lead"], ["Live", "Active"]],
+            [
+                ["Imported Prospect", "Prospect"],
+                ["Imported Lead", "lead"],
+                ["Live", "Active"],
+            ],
         )
         self.assertFalse(result["messages"], result["messages"])
         partners = self.env["res.partner"].browse(result["ids"])
-        self.assertEqual(partners.mapped("customer_status"), ["prospect", "lead", "active"])
+        self.assertEqual(
+            partners.mapped("customer_status"), ["prospect", "lead", "active"]
+        )
 
     def test_import_update_moves_a_status_forward(self):
         xmlid = self._xmlid(self.prospect)
@@ -42,7 +48,9 @@ class TestImportStatus(ProspectCommon):
         self.assertFalse(result["ids"], "nothing imported")
         errors = [m for m in result["messages"] if m["type"] == "error"]
         self.assertEqual(len(errors), 1, result["messages"])
-        self.assertIn("Live Ltd cannot go from Active back to Prospect", errors[0]["message"])
+        self.assertIn(
+            "Live Ltd cannot go from Active back to Prospect", errors[0]["message"]
+        )
         self.assertEqual(errors[0]["record"], 2, "the third row is named")
         self.prospect.invalidate_recordset()
         self.assertEqual(self.prospect.name, "ACME Ltd")
@@ -51,7 +59,9 @@ class TestImportStatus(ProspectCommon):
 
     def test_prospect_user_import_cannot_change_status(self):
         result = self._load(
-            ["id", "customer_status"], [[self._xmlid(self.prospect), "Active"]], user=self.salesman
+            ["id", "customer_status"],
+            [[self._xmlid(self.prospect), "Active"]],
+            user=self.salesman,
         )
         self.assertFalse(result["ids"])
         self.assertIn("Only a Prospect Manager", result["messages"][0]["message"])
@@ -60,6 +70,11 @@ class TestImportStatus(ProspectCommon):
     def _xmlid(self, record):
         name = f"pm_test_{record.id}"
         self.env["ir.model.data"].create(
-            {"module": "__import__", "name": name, "model": record._name, "res_id": record.id}
+            {
+                "module": "__import__",
+                "name": name,
+                "model": record._name,
+                "res_id": record.id,
+            }
         )
         return f"__import__.{name}"

@@ -11,8 +11,12 @@ from .common import ProspectCommon
 @tagged("post_install", "-at_install")
 class TestPipeline(ProspectCommon):
     def test_a_new_prospect_enters_the_pipeline(self):
-        partner = self.env["res.partner"].create({"name": "Pipe Ltd", "is_prospect": True})
-        self.assertEqual(partner.prospect_stage_id, self.env.ref("prospect_management.stage_new"))
+        partner = self.env["res.partner"].create(
+            {"name": "Pipe Ltd", "is_prospect": True}
+        )
+        self.assertEqual(
+            partner.prospect_stage_id, self.env.ref("prospect_management.stage_new")
+        )
         self.assertEqual(partner.prospect_since, fields.Date.context_today(partner))
         self.assertFalse(partner.prospect_converted_date)
 
@@ -24,10 +28,13 @@ class TestPipeline(ProspectCommon):
         self.assertFalse(partner.prospect_converted_date)
 
     def test_activation_records_who_converted_and_when(self):
-        self.prospect.prospect_since = fields.Date.context_today(self.prospect) - timedelta(days=9)
+        self.prospect.prospect_since = fields.Date.context_today(
+            self.prospect
+        ) - timedelta(days=9)
         self.prospect.with_user(self.manager).write({"customer_status": "active"})
         self.assertEqual(
-            self.prospect.prospect_stage_id, self.env.ref("prospect_management.stage_converted")
+            self.prospect.prospect_stage_id,
+            self.env.ref("prospect_management.stage_converted"),
         )
         self.assertEqual(self.prospect.prospect_converted_user_id, self.manager)
         self.assertTrue(self.prospect.prospect_converted_date)

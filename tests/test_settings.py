@@ -11,7 +11,10 @@ class TestSettings(ProspectCommon):
         other = self.env["res.company"].create({"name": "Branch North"})
         admin = self.manager
         admin.write(
-            {"company_ids": [(4, other.id)], "groups_id": [(4, self.ref("base.group_system"))]}
+            {
+                "company_ids": [(4, other.id)],
+                "groups_id": [(4, self.ref("base.group_system"))],
+            }
         )
         settings = Form(self.env["res.config.settings"].with_user(admin))
         settings.prospect_default_status = "prospect"
@@ -32,9 +35,9 @@ class TestSettings(ProspectCommon):
         self.assertFalse(other.prospect_use_leads)
 
     def test_settings_block_is_in_the_sales_app(self):
-        arch = self.env["res.config.settings"].get_views([(False, "form")])["views"]["form"][
-            "arch"
-        ]
+        arch = self.env["res.config.settings"].get_views([(False, "form")])["views"][
+            "form"
+        ]["arch"]
         for fname in (
             "prospect_enabled",
             "prospect_default_status",

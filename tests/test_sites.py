@@ -53,7 +53,9 @@ class TestSiteStatus(ProspectCommon):
             customer.with_user(self.manager).write({"customer_status": "active"})
             self.env.flush_all()
             counts[customer.name] = self.cr.sql_log_count - before
-        self.assertEqual(counts["P1"], counts["P2"], f"queries for 20 and 1 sites: {counts}")
+        self.assertEqual(
+            counts["P1"], counts["P2"], f"queries for 20 and 1 sites: {counts}"
+        )
         self.assertEqual(len(big.live_site_ids), 20)
         self.assertEqual(set(big.live_site_ids.mapped("customer_status")), {"active"})
         notes = self.env["mail.message"].search(
@@ -63,7 +65,9 @@ class TestSiteStatus(ProspectCommon):
                 ("body", "ilike", "activated with its customer"),
             ]
         )
-        self.assertEqual(len(notes), 20, "each site's chatter says why it became active")
+        self.assertEqual(
+            len(notes), 20, "each site's chatter says why it became active"
+        )
         self.assertIn("activated with its customer P1", notes[0].body)
 
     def test_a_prospect_site_of_an_active_customer_stays_independent(self):
@@ -71,7 +75,9 @@ class TestSiteStatus(ProspectCommon):
         self.assertEqual(quoted.customer_status, "prospect")
         self.active.with_user(self.manager).write({"customer_status": "suspended"})
         self.active.with_user(self.manager).write({"customer_status": "active"})
-        self.assertEqual(quoted.customer_status, "prospect", "no cascade between live statuses")
+        self.assertEqual(
+            quoted.customer_status, "prospect", "no cascade between live statuses"
+        )
         self.assertIn(quoted, self.active.prospect_site_ids)
 
     def test_a_site_cannot_be_ahead_of_its_customer(self):
@@ -79,7 +85,9 @@ class TestSiteStatus(ProspectCommon):
             self._site(self.prospect, customer_status="active")
 
     def test_site_statuses_only_move_forward(self):
-        site = self._site(self.active, customer_status="prospect").with_user(self.manager)
+        site = self._site(self.active, customer_status="prospect").with_user(
+            self.manager
+        )
         site.write({"customer_status": "active"})
         with self.assertRaisesRegex(UserError, "only moves forward"):
             site.write({"customer_status": "prospect"})
@@ -110,14 +118,20 @@ class TestSiteStatus(ProspectCommon):
         self.assertEqual(len(site), 1)
         self.assertEqual(site.customer_status, "prospect")
         self.assertEqual(site.city, "Leeds")
-        active = self.env["res.partner"].create({"name": "Live Auto", "customer_rank": 1})
+        active = self.env["res.partner"].create(
+            {"name": "Live Auto", "customer_rank": 1}
+        )
         self.assertEqual(active.live_site_ids.customer_status, "active")
 
     def test_no_site_without_the_setting_or_for_non_customers(self):
-        partner = self.env["res.partner"].create({"name": "Quiet Ltd", "is_prospect": True})
+        partner = self.env["res.partner"].create(
+            {"name": "Quiet Ltd", "is_prospect": True}
+        )
         self.assertFalse(partner.prospect_site_ids | partner.live_site_ids)
         self.company.prospect_auto_site = True
-        vendor = self.env["res.partner"].create({"name": "Vendor Ltd", "supplier_rank": 1})
+        vendor = self.env["res.partner"].create(
+            {"name": "Vendor Ltd", "supplier_rank": 1}
+        )
         self.assertFalse(vendor.live_site_ids)
         contact = self.env["res.partner"].create(
             {"name": "Jane", "parent_id": self.prospect.id, "customer_rank": 1}

@@ -53,10 +53,7 @@ def run(cmd, check=True, quiet=False, **kw):
 # ---------------------------------------------------------------- Odoo runtime
 def require_odoo():
     """Exit with a clear message unless Odoo 18.0 is importable."""
-    probe = (
-        "import odoo.release as r, odoo.cli; "
-        "print(r.serie, r.version, r.__file__)"
-    )
+    probe = "import odoo.release as r, odoo.cli; print(r.serie, r.version, r.__file__)"
     res = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=False
     )
@@ -79,7 +76,14 @@ def odoo_cmd():
 
 # ------------------------------------------------------------ Python packages
 def install_requirements(*files):
-    args = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    args = [
+        sys.executable,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
     for f in files:
         args += ["-r", REPO / f]
     say("installing Python dependencies: " + ", ".join(files))
@@ -101,18 +105,26 @@ def apt_install(packages):
         )
     say("installing system packages: " + " ".join(missing))
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    if run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing],
-           check=False, env=env).returncode:
+    if run(
+        ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing],
+        check=False,
+        env=env,
+    ).returncode:
         run(["apt-get", "update", "-q"], check=False, env=env)
-        if run(["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing],
-               check=False, env=env).returncode:
+        if run(
+            ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing],
+            check=False,
+            env=env,
+        ).returncode:
             die("apt-get could not install: " + " ".join(missing))
 
 
 def _dpkg_installed(package):
     res = subprocess.run(
         ["dpkg-query", "-W", "-f=${Status}", package],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return res.returncode == 0 and "install ok installed" in res.stdout
 
@@ -136,7 +148,11 @@ def _psql_ok(env):
         return False
     res = subprocess.run(
         ["psql", "-X", "-d", "postgres", "-Atc", "select 1"],
-        env=env, capture_output=True, text=True, check=False, timeout=20,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=20,
     )
     return res.returncode == 0
 
@@ -212,10 +228,23 @@ def _start_own_cluster():
     env = dict(os.environ, PGHOST=str(PG_DIR), PGUSER="odoo")
     if not (data / "PG_VERSION").exists():
         say(f"PostgreSQL: creating a throwaway cluster in {data} (owner {owner})")
-        run(_as_owner(owner, [
-            _pg_bin("initdb"), "-D", data, "-U", "odoo", "--auth=trust",
-            "-E", "UTF8", "--locale=C.UTF-8",
-        ]), stdout=subprocess.DEVNULL)
+        run(
+            _as_owner(
+                owner,
+                [
+                    _pg_bin("initdb"),
+                    "-D",
+                    data,
+                    "-U",
+                    "odoo",
+                    "--auth=trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                ],
+            ),
+            stdout=subprocess.DEVNULL,
+        )
     port = int(port_file.read_text()) if port_file.exists() else None
     if port:
         env["PGPORT"] = str(port)
@@ -229,10 +258,25 @@ def _start_own_cluster():
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
             "-c max_connections=200 -c shared_buffers=256MB"
         )
-        run(_as_owner(owner, [
-            _pg_bin("pg_ctl"), "-D", data, "-l", PG_DIR / "server.log",
-            "-o", opts, "-w", "-t", "60", "start",
-        ]), stdout=subprocess.DEVNULL)
+        run(
+            _as_owner(
+                owner,
+                [
+                    _pg_bin("pg_ctl"),
+                    "-D",
+                    data,
+                    "-l",
+                    PG_DIR / "server.log",
+                    "-o",
+                    opts,
+                    "-w",
+                    "-t",
+                    "60",
+                    "start",
+                ],
+            ),
+            stdout=subprocess.DEVNULL,
+        )
         for _ in range(30):
             if _psql_ok(env):
                 break
@@ -258,8 +302,16 @@ def drop_database(name):
 
 def database_exists(name):
     res = subprocess.run(
-        ["psql", "-X", "-d", "postgres", "-Atc",
-         f"select 1 from pg_database where datname = '{name}'"],
-        capture_output=True, text=True, check=False,
+        [
+            "psql",
+            "-X",
+            "-d",
+            "postgres",
+            "-Atc",
+            f"select 1 from pg_database where datname = '{name}'",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     return res.stdout.strip() == "1"

@@ -24,9 +24,13 @@ def pytest_sessionfinish(session, exitstatus):
     skipped = reporter.stats.get("skipped", [])
     passed = reporter.stats.get("passed", [])
     if skipped and not session.config.getoption("--allow-skips"):
-        reporter.write_sep("!", f"{len(skipped)} test(s) skipped: a skip is a failure here", red=True)
+        reporter.write_sep(
+            "!", f"{len(skipped)} test(s) skipped: a skip is a failure here", red=True
+        )
         for rep in skipped:
-            reason = rep.longrepr[2] if isinstance(rep.longrepr, tuple) else rep.longrepr
+            reason = (
+                rep.longrepr[2] if isinstance(rep.longrepr, tuple) else rep.longrepr
+            )
             reporter.write_line(f"SKIPPED {rep.nodeid}: {reason}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     elif not passed and exitstatus == pytest.ExitCode.OK:
