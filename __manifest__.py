@@ -33,6 +33,8 @@
         "views/prospect_stage_views.xml",
         "views/res_partner_views.xml",
         "views/fsm_location_views.xml",
+        "views/sale_order_views.xml",
+        "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "views/prospect_menus.xml",
     ],

@@ -4,3 +4,11 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import fsm_location
+from . import account_move
+from . import contract_contract
+from . import fsm_equipment
+from . import fsm_order
+from . import fsm_recurring
+from . import res_users
+from . import sale_order
+from . import sale_order_line

@@ -1,5 +1,7 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from markupsafe import escape
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -33,6 +35,35 @@ class FSMLocation(models.Model):
                 or site.owner_id.commercial_partner_id.customer_status
                 or "active"
             )
+
+    def _prospect_allowed_domain(self, statuses):
+        domain = super()._prospect_allowed_domain(statuses)
+        if domain:
+            domain = domain + [
+                ("owner_id.commercial_partner_id.customer_status", "in", statuses)
+            ]
+        return domain
+
+    def _prospect_check(self, kind, company=None, document=None):
+        """Refuse a document of ``kind`` at these sites in ``company``: the
+        customer first (the likelier way out), then the sites themselves."""
+        company = company or self.env.company
+        Partner = self.env["res.partner"]
+        Partner._prospect_check_records(
+            kind, self.owner_id.commercial_partner_id, company, document
+        )
+        Partner._prospect_check_records(kind, self, company, document)
+
+    def _prospect_activate(self, note_for):
+        """Activate these lead/prospect sites in one write, with one batch of
+        chatter notes (``note_for(site)`` gives each note's text)."""
+        sites = self.sudo().filtered(lambda s: s.customer_status in PRE_CUSTOMER)
+        if sites:
+            sites.with_context(mail_notrack=True).write({"customer_status": "active"})
+            sites._message_log_batch(
+                {site.id: escape(note_for(site)) for site in sites}
+            )
+        return sites
 
     def write(self, vals):
         if "customer_status" in vals:

@@ -60,6 +60,43 @@ class ProspectStatusMixin(models.AbstractModel):
         result["messages"] = without_batch_echo(result["messages"])
         return result
 
+    prospect_allowed_for = fields.Char(
+        string="Allowed Documents",
+        compute="_compute_prospect_allowed_for",
+        search="_search_prospect_allowed_for",
+        help="Kinds of documents this record may have in the current company "
+        "(quote, job, invoice...). Search it with a kind, as the pickers do: "
+        "[('prospect_allowed_for', '=', 'job')].",
+    )
+
+    def _compute_prospect_allowed_for(self):
+        Partner = self.env["res.partner"]
+        company = self.env.company
+        for record in self:
+            record.prospect_allowed_for = ",".join(
+                kind
+                for kind in Partner.PROSPECT_MATRIX
+                if Partner._prospect_allowed(record.customer_status, kind, company)
+            )
+
+    def _search_prospect_allowed_for(self, operator, value):
+        if operator not in ("=", "in") or not value:
+            raise UserError(
+                _("Search the allowed documents with one kind, e.g. 'job'.")
+            )
+        kinds = [value] if isinstance(value, str) else list(value)
+        Partner = self.env["res.partner"]
+        allowed = set(Partner._prospect_allowed_statuses(kinds[0], self.env.company))
+        for kind in kinds[1:]:
+            allowed &= set(Partner._prospect_allowed_statuses(kind, self.env.company))
+        return self._prospect_allowed_domain(sorted(allowed))
+
+    def _prospect_allowed_domain(self, statuses):
+        """Domain of the records whose status is in ``statuses``."""
+        if set(statuses) == set(STATUS_RANK):
+            return []
+        return [("customer_status", "in", statuses)]
+
     # ----------------------------------------------------------- helpers
     def _prospect_company(self):
         """The company whose prospect settings govern this record."""

@@ -258,33 +258,35 @@ class ResPartner(models.Model):
             stage = Stage._prospect_stage_for("converted", company)
             partners.write(dict(values, prospect_stage_id=stage.id))
 
-    def _prospect_activate_sites(self, extra_sites=None):
+    def _prospect_activate_sites(self):
         """Make every lead/prospect site of these customers active, in one write."""
-        Location = self.env["fsm.location"].sudo()
-        sites = Location.search(
-            [
-                ("owner_id.commercial_partner_id", "in", self.ids),
-                ("customer_status", "in", PRE_CUSTOMER),
-            ]
+        sites = (
+            self.env["fsm.location"]
+            .sudo()
+            .search(
+                [
+                    ("owner_id.commercial_partner_id", "in", self.ids),
+                    ("customer_status", "in", PRE_CUSTOMER),
+                ]
+            )
         )
-        if extra_sites:
-            sites |= extra_sites.sudo().filtered(
-                lambda s: s.customer_status in PRE_CUSTOMER
+        note = _("Site activated with its customer %(customer)s.")
+        return sites._prospect_activate(
+            lambda site: (
+                note % {"customer": site.owner_id.commercial_partner_id.display_name}
             )
-        if sites:
-            # one write and one batch of chatter notes, whatever the number of sites
-            sites.with_context(mail_notrack=True).write({"customer_status": "active"})
-            note = _("Site activated with its customer %(customer)s.")
-            sites._message_log_batch(
-                {
-                    site.id: escape(
-                        note
-                        % {"customer": site.owner_id.commercial_partner_id.display_name}
-                    )
-                    for site in sites
-                }
-            )
-        return sites
+        )
+
+    def _prospect_log_won_quotes(self, orders):
+        """One chatter note per customer: who won which quotes, and when."""
+        self._message_log_batch(
+            {
+                customer.id: escape(
+                    orders._prospect_won_note(orders._prospect_quotes_of(customer))
+                )
+                for customer in self
+            }
+        )
 
     def _prospect_create_auto_sites(self):
         """Create the site of new customers where the company asks for it."""
@@ -320,3 +322,208 @@ class ResPartner(models.Model):
 
     def _prospect_status_subjects(self):
         return self.filtered(lambda p: p.commercial_partner_id == p)
+
+    # -------------------------------------------------------------- policy
+    # The guard matrix of SPEC §4: which statuses may have a document of
+    # each kind.  Exceptions that depend on a company setting are decided in
+    # ``_prospect_allowed``; every guard goes through it.
+    PROSPECT_MATRIX = {
+        "quote": ("prospect", "active"),
+        "ppm_quote": ("active",),
+        "confirm": ("prospect", "active"),
+        "job": ("active",),
+        "invoice": ("active", "suspended"),
+        "asset": ("active", "suspended"),
+        "contract": ("active",),
+        "ppm": ("active",),
+        "portal": ("active", "suspended"),
+    }
+
+    @api.model
+    def _prospect_allowed(self, status, kind, company):
+        """May a customer or site in ``status`` have a document of ``kind``
+        in ``company``?  The one place that reads the matrix."""
+        if not status or not company.prospect_enabled:
+            return True
+        if status == "lead" and not company.prospect_use_leads:
+            # a company without leads treats its remaining leads as prospects
+            status = "prospect"
+        if status == "prospect" and kind == "confirm":
+            return company.prospect_auto_activate
+        if status == "prospect" and kind == "portal":
+            return company.prospect_portal_allowed
+        return status in self.PROSPECT_MATRIX[kind]
+
+    @api.model
+    def _prospect_allowed_statuses(self, kind, company):
+        statuses = [key for key, _label in self._fields["customer_status"].selection]
+        return [s for s in statuses if self._prospect_allowed(s, kind, company)]
+
+    @api.model
+    def _prospect_check_records(self, kind, records, company, document=None):
+        """Raise a UserError naming the first of ``records`` (partners or
+        sites) refused a document of ``kind`` in ``company``.
+
+        Reads only the statuses already fetched for ``records``: the cost does
+        not depend on how many documents are checked.
+        """
+        refused = records.filtered(
+            lambda r: not self._prospect_allowed(r.customer_status, kind, company)
+        )
+        if refused:
+            record = refused[0]
+            raise UserError(
+                self._prospect_refusal_message(kind, record, company, document)
+            )
+
+    def _prospect_check(self, kind, company=None, document=None):
+        """Refuse a document of ``kind`` for these customers in ``company``."""
+        company = company or self.env.company
+        self._prospect_check_records(
+            kind, self.commercial_partner_id, company, document
+        )
+
+    @api.model
+    def _prospect_refusal_message(self, kind, record, company, document=None):
+        status = record.customer_status
+        if status == "lead" and not company.prospect_use_leads:
+            status = "prospect"
+        situation = "suspended" if status == "suspended" else "pre"
+        if status == "lead" and kind in ("quote", "confirm", "portal"):
+            situation = "lead"
+        site = record._name == "fsm.location"
+        values = {
+            "name": record.display_name,
+            "company": company.display_name,
+            "document": document.display_name if document else "",
+        }
+        key = (kind, situation, "site" if site else "customer")
+        return self._prospect_refusal_messages().get(key, "") % values or _(
+            "%(name)s (%(status)s) cannot have this document in %(company)s.",
+            name=record.display_name,
+            status=self._prospect_status_label(record.customer_status),
+            company=company.display_name,
+        )
+
+    @api.model
+    def _prospect_refusal_messages(self):
+        """Every refusal, as a full sentence that names the way out."""
+        return {
+            # jobs
+            ("job", "pre", "customer"): _(
+                "Convert %(name)s to a customer before creating a job."
+            ),
+            ("job", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before creating a job."
+            ),
+            ("job", "pre", "site"): _(
+                "%(name)s is a prospect site: win a quote for it or activate it "
+                "before creating a job."
+            ),
+            ("job", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before creating a job."
+            ),
+            # invoices
+            ("invoice", "pre", "customer"): _(
+                "Convert %(name)s to a customer before invoicing it."
+            ),
+            # assets
+            ("asset", "pre", "customer"): _(
+                "Convert %(name)s to a customer before registering an asset for it."
+            ),
+            ("asset", "pre", "site"): _(
+                "%(name)s is a prospect site: win a quote for it or activate it "
+                "before registering an asset there."
+            ),
+            # contracts
+            ("contract", "pre", "customer"): _(
+                "Convert %(name)s to a customer before creating a contract."
+            ),
+            ("contract", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before creating "
+                "a contract."
+            ),
+            # planned maintenance schedules
+            ("ppm", "pre", "customer"): _(
+                "Convert %(name)s to a customer before scheduling planned maintenance."
+            ),
+            ("ppm", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before scheduling "
+                "planned maintenance."
+            ),
+            ("ppm", "pre", "site"): _(
+                "%(name)s is a prospect site: activate it before scheduling "
+                "planned maintenance."
+            ),
+            ("ppm", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before scheduling "
+                "planned maintenance."
+            ),
+            # quotes
+            ("quote", "lead", "customer"): _(
+                "%(name)s is a lead: make it a prospect before quoting it."
+            ),
+            ("quote", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before quoting it."
+            ),
+            ("quote", "lead", "site"): _(
+                "Site %(name)s is a lead site: make it a prospect site before "
+                "quoting it."
+            ),
+            ("quote", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before quoting it."
+            ),
+            ("ppm_quote", "pre", "customer"): _(
+                "%(name)s is not an active customer yet: planned-maintenance "
+                "products are quoted to active customers only. Convert %(name)s "
+                "first, or remove the planned-maintenance lines."
+            ),
+            ("ppm_quote", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before quoting "
+                "planned maintenance."
+            ),
+            ("ppm_quote", "pre", "site"): _(
+                "%(name)s is a prospect site: planned-maintenance products are "
+                "quoted for active sites only. Activate the site first, or remove "
+                "the planned-maintenance lines."
+            ),
+            ("ppm_quote", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before quoting planned "
+                "maintenance."
+            ),
+            # confirming quotes
+            ("confirm", "lead", "customer"): _(
+                "%(name)s is a lead: make it a prospect before confirming a quote."
+            ),
+            ("confirm", "pre", "customer"): _(
+                "Confirming %(document)s would make %(name)s a customer, but "
+                "%(company)s does not activate prospects on confirmation: convert "
+                "%(name)s with Convert to Customer first."
+            ),
+            ("confirm", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before confirming "
+                "a quote."
+            ),
+            ("confirm", "lead", "site"): _(
+                "Site %(name)s is a lead site: make it a prospect site before "
+                "confirming a quote for it."
+            ),
+            ("confirm", "pre", "site"): _(
+                "Confirming %(document)s would activate the prospect site "
+                "%(name)s, but %(company)s does not activate prospects on "
+                "confirmation: activate the site first."
+            ),
+            ("confirm", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before confirming a "
+                "quote for it."
+            ),
+            # portal
+            ("portal", "lead", "customer"): _(
+                "%(name)s is a lead: leads never get portal access."
+            ),
+            ("portal", "pre", "customer"): _(
+                "%(name)s is a prospect: %(company)s does not give portal access "
+                "to prospects. Convert it first, or allow portal access for "
+                "prospects in Settings › Sales › Prospects."
+            ),
+        }
