@@ -67,3 +67,20 @@ class TestPortalAccess(ProspectCommon):
             }
         )
         self.assertFalse(internal.share, "internal users are not portal access")
+
+    def test_importing_a_portal_user_for_a_prospect_imports_nothing(self):
+        before = self.env["res.users"].with_context(active_test=False).search_count([])
+        result = self.env["res.users"].load(
+            ["name", "login", "partner_id/.id", "groups_id/id"],
+            [["ACME Ltd", "acme-import", str(self.prospect.id), "base.group_portal"]],
+        )
+        self.assertFalse(result["ids"])
+        self.assertIn("ACME Ltd is a prospect", result["messages"][0]["message"])
+        after = self.env["res.users"].with_context(active_test=False).search_count([])
+        self.assertEqual(after, before)
+        self.company.prospect_portal_allowed = True
+        result = self.env["res.users"].load(
+            ["name", "login", "partner_id/.id", "groups_id/id"],
+            [["ACME Ltd", "acme-import", str(self.prospect.id), "base.group_portal"]],
+        )
+        self.assertTrue(result["ids"], result["messages"])
