@@ -1,5 +1,7 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from textwrap import shorten
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -55,6 +57,18 @@ class ProspectStatusMixin(models.AbstractModel):
         "A status only moves forward: Lead → Prospect → Active ⇄ Suspended.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if "customer_status" not in vals:
+                continue
+            if vals["customer_status"] in (False, None, ""):
+                del vals["customer_status"]  # empty means the default status
+            else:
+                self._prospect_validate_status_value(vals["customer_status"])
+        return super().create(vals_list)
+
+    @api.model
     def load(self, fields, data):
         result = super().load(fields, data)
         result["messages"] = without_batch_echo(result["messages"])
@@ -111,12 +125,13 @@ class ProspectStatusMixin(models.AbstractModel):
 
     @api.model
     def _prospect_validate_status_value(self, status):
-        if status not in STATUS_RANK:
+        if not isinstance(status, str) or status not in STATUS_RANK:
+            value = repr(status) if not isinstance(status, str) else status
             raise UserError(
                 _(
                     "“%(value)s” is not a customer status. "
                     "Use one of: Lead, Prospect, Active, Suspended.",
-                    value=status,
+                    value=shorten(value, 40, placeholder="…"),
                 )
             )
 

@@ -183,12 +183,9 @@ class ResPartner(models.Model):
                 "lead",
             ):
                 vals["customer_status"] = "prospect"
-            is_child = vals.get("parent_id") and not vals.get("is_company")
-            if is_child:
+            if vals.get("parent_id") and not vals.get("is_company"):
                 # contacts take their company's status, whatever was sent
                 vals.pop("customer_status", None)
-            elif vals.get("customer_status"):
-                self._prospect_validate_status_value(vals["customer_status"])
         partners = super().create(vals_list)
         partners._prospect_create_auto_sites()
         return partners
