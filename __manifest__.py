@@ -38,6 +38,11 @@
         "views/res_config_settings_views.xml",
         "views/prospect_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "prospect_management/static/tests/tours/*.js",
+        ],
+    },
     "demo": [
         "demo/prospect_demo.xml",
     ],

@@ -29,12 +29,11 @@ class FSMLocation(models.Model):
     @api.depends("owner_id")
     def _compute_customer_status(self):
         for site in self:
-            # a new site takes its customer's status; an existing one keeps its own
-            site.customer_status = (
-                site.customer_status
-                or site.owner_id.commercial_partner_id.customer_status
-                or "active"
-            )
+            if site._origin.id and site.customer_status:
+                continue  # an existing site keeps its own status
+            # a new site takes its customer's status
+            owner = site.owner_id.commercial_partner_id
+            site.customer_status = owner.customer_status or "active"
 
     def _prospect_allowed_domain(self, statuses):
         domain = super()._prospect_allowed_domain(statuses)

@@ -7,3 +7,4 @@ from . import test_portal
 from . import test_quote_won
 from . import test_settings
 from . import test_sites
+from . import test_tours
