@@ -36,10 +36,14 @@ PG_ENV_KEYS = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGSERVICE")
 
 
 def say(msg):
+    # a command-line tool talks to its user on the terminal, not to a log
+    # pylint: disable-next=print-used
     print(f"[{ADDON}] {msg}", flush=True)
 
 
 def die(msg, code=2):
+    # a command-line tool talks to its user on the terminal, not to a log
+    # pylint: disable-next=print-used
     print(f"[{ADDON}] ERROR: {msg}", file=sys.stderr, flush=True)
     sys.exit(code)
 
