@@ -8,6 +8,8 @@
     "category": "Sales/Sales",
     "website": "https://github.com/prospect-management/prospect_management",
     "author": "Prospect Management contributors",
+    "maintainers": ["prospect-management"],
+    "development_status": "Beta",
     "license": "AGPL-3",
     "application": False,
     "installable": True,
@@ -36,6 +38,10 @@
         "views/res_config_settings_views.xml",
         "views/prospect_menus.xml",
     ],
+    # report_xlsx writes the XLSX reports with xlsxwriter (a requirement of
+    # Odoo itself); openpyxl only reads them back in the tests
+    # (test-requirements.txt)
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "demo": [
         "demo/prospect_demo.xml",
     ],
