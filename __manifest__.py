@@ -8,6 +8,8 @@
     "category": "Sales/Sales",
     "website": "https://github.com/prospect-management/prospect_management",
     "author": "Prospect Management contributors",
+    "maintainers": ["prospect-management"],
+    "development_status": "Beta",
     "license": "AGPL-3",
     "application": False,
     "installable": True,
@@ -43,6 +45,10 @@
             "prospect_management/static/tests/tours/*.js",
         ],
     },
+    # report_xlsx writes the XLSX reports with xlsxwriter (a requirement of
+    # Odoo itself); openpyxl only reads them back in the tests
+    # (test-requirements.txt)
+    "external_dependencies": {"python": ["xlsxwriter"]},
     "demo": [
         "demo/prospect_demo.xml",
     ],

@@ -2,6 +2,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import logging
 
+from odoo.tools import SQL
 from odoo.tools.sql import column_exists, create_column, create_index
 
 _logger = logging.getLogger(__name__)
@@ -32,9 +33,17 @@ def pre_init_hook(env):
         if column_exists(cr, table, "customer_status"):
             continue
         cr.execute(
-            f"ALTER TABLE {table} ADD COLUMN customer_status varchar DEFAULT 'active'"
+            SQL(
+                "ALTER TABLE %s ADD COLUMN customer_status varchar DEFAULT 'active'",
+                SQL.identifier(table),
+            )
         )
-        cr.execute(f"ALTER TABLE {table} ALTER COLUMN customer_status DROP DEFAULT")
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s ALTER COLUMN customer_status DROP DEFAULT",
+                SQL.identifier(table),
+            )
+        )
         create_index(cr, f"{table}__customer_status_index", table, ["customer_status"])
         _logger.info("%s: existing rows set to customer status 'active'", table)
     for table, columns in PRECREATED_COLUMNS.items():

@@ -48,7 +48,6 @@ class ProspectStatusMixin(models.AbstractModel):
 
     customer_status = fields.Selection(
         CUSTOMER_STATUSES,
-        string="Customer Status",
         index=True,
         tracking=True,
         copy=False,

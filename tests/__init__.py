@@ -1,6 +1,7 @@
 from . import test_customer_status
 from . import test_guard_queries
 from . import test_guards
+from . import test_i18n
 from . import test_import_status
 from . import test_pipeline
 from . import test_portal

@@ -36,10 +36,14 @@ PG_ENV_KEYS = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGSERVICE")
 
 
 def say(msg):
+    # a command-line tool talks to its user on the terminal, not to a log
+    # pylint: disable-next=print-used
     print(f"[{ADDON}] {msg}", flush=True)
 
 
 def die(msg, code=2):
+    # a command-line tool talks to its user on the terminal, not to a log
+    # pylint: disable-next=print-used
     print(f"[{ADDON}] ERROR: {msg}", file=sys.stderr, flush=True)
     sys.exit(code)
 
@@ -70,8 +74,63 @@ def require_odoo():
     say(f"Odoo {' '.join(res.stdout.split()[1:2])} found ({res.stdout.split()[2]})")
 
 
-def odoo_cmd():
-    return [sys.executable, "-m", "odoo"]
+def odoo_cmd(python=None):
+    return [str(python or sys.executable), "-m", "odoo"]
+
+
+def module_state(db, module=ADDON):
+    """State of ``module`` in ``db`` (``installed``...), None when unknown."""
+    res = subprocess.run(
+        [
+            "psql",
+            "-X",
+            "-d",
+            db,
+            "-Atc",
+            f"select state from ir_module_module where name = '{module}'",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return res.stdout.strip() or None
+
+
+def install_module(db, addons, python=None, without_demo=False, log_name="install"):
+    """Install the addon into a fresh database ``db``, or die showing the log.
+
+    ``python`` is the interpreter that runs Odoo (default: this one);
+    ``addons`` may be None when the addon is importable from that Python.
+    """
+    drop_database(db)
+    log = WORK / f"{db}-{log_name}.log"
+    say(
+        f"installing {ADDON} and its dependencies into a fresh database {db}"
+        + (" without demo data" if without_demo else "")
+        + f" (log: {log})"
+    )
+    cmd = [*odoo_cmd(python), "-d", db, "-i", ADDON]
+    if addons:
+        cmd.append(f"--addons-path={addons}")
+    if without_demo:
+        cmd.append("--without-demo=all")
+    cmd += ["--stop-after-init", "--log-level=warn", "--max-cron-threads=0"]
+    with open(log, "w") as fh:
+        res = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, check=False)
+    text = log.read_text()
+    state = module_state(db)
+    errors = [
+        line for line in text.splitlines() if " ERROR " in line or " CRITICAL " in line
+    ]
+    if res.returncode or state != "installed" or errors:
+        # show the end of Odoo's install log on the terminal of the command
+        # pylint: disable-next=print-used
+        print(text[-6000:], file=sys.stderr)
+        die(
+            f"the module did not install cleanly (state {state or 'none'}, "
+            f"exit {res.returncode}, {len(errors)} error line(s))",
+            code=1,
+        )
 
 
 # ------------------------------------------------------------ Python packages
