@@ -34,7 +34,8 @@ registry.category("web_tour.tours").add("prospect_management_quote_won", {
         },
         {
             content: "The status bar shows Prospect",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Prospect)",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Prospect)",
         },
         ...stepUtils.saveForm(),
         {
@@ -97,7 +98,8 @@ registry.category("web_tour.tours").add("prospect_management_quote_won", {
         },
         {
             content: "Type the product",
-            trigger: "div[name=order_line] .o_selected_row div[name=product_template_id] input",
+            trigger:
+                "div[name=order_line] .o_selected_row div[name=product_template_id] input",
             run: `edit ${PRODUCT}`,
         },
         {
@@ -112,7 +114,8 @@ registry.category("web_tour.tours").add("prospect_management_quote_won", {
         },
         {
             content: "The quote is now a sales order",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
         },
         {
             content: "Back to the customer",
@@ -121,7 +124,8 @@ registry.category("web_tour.tours").add("prospect_management_quote_won", {
         },
         {
             content: "The customer is Active",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Active)",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Active)",
         },
         {
             content: "No more Prospect ribbon",
