@@ -1,4 +1,5 @@
 from . import test_customer_status
+from . import test_import_screen
 from . import test_import_status
 from . import test_pipeline
 from . import test_settings
