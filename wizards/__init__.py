@@ -1,0 +1,1 @@
+from . import prospect_report_wizard
