@@ -1,7 +1,9 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import pytz
+
 from odoo import api, fields, models
-from odoo.tools import split_every
+from odoo.tools import SQL, split_every
 
 from ..models.prospect_status_mixin import LIVE, PRE_CUSTOMER
 
@@ -124,81 +126,107 @@ class ProspectListRows(models.AbstractModel):
     # --------------------------------------------------------------- rows
     @api.model
     def _list_rows(self, list_name, records):
-        """Yield one dict per record, in the order of ``records``."""
-        if LISTS[list_name]["model"] == "fsm.location":
-            rows = self._list_site_rows
-        else:
-            rows = self._list_customer_rows
+        """Yield one dict per record, in the order of ``records``.
+
+        The records were searched as the user (access rules applied); their
+        columns are then read in one SQL query per chunk, and the names of
+        the records they point to (stage, salesperson...) once per report,
+        with sudo like ``read()`` does for many2one names.
+        """
+        sites = LISTS[list_name]["model"] == "fsm.location"
+        rows = self._list_site_rows if sites else self._list_customer_rows
+        if sites:
+            self.env["res.partner"].flush_model()
+        records.flush_model()
         labels = dict(
             records._fields["customer_status"]._description_selection(self.env)
         )
-        for ids in split_every(self._chunk_size, records.ids):
-            chunk = records.browse(ids)
-            yield from rows(chunk, labels)
-            # the rows are out: free the chunk's cache before the next one
+        names = {}
+        for ids in split_every(self._chunk_size, records.ids, list):
+            yield from rows(ids, labels, names)
+            # the rows are out: free what the chunk cached before the next one
             self.env.invalidate_all()
 
-    def _list_customer_rows(self, partners, labels):
-        values = partners.read(
-            [
-                "ref",
-                "name",
-                "customer_status",
-                "prospect_stage_id",
-                "user_id",
-                "phone",
-                "email",
-                "street",
-                "street2",
-                "zip",
-                "city",
-                "prospect_source_id",
-                "prospect_since",
-            ]
+    def _list_names(self, model, ids, names):
+        """Display names of ``model`` records, cached in ``names``."""
+        cache = names.setdefault(model, {})
+        missing = {rid for rid in ids if rid and rid not in cache}
+        if missing:
+            records = self.env[model].sudo().browse(missing)
+            cache.update(zip(records.ids, records.mapped("display_name"), strict=True))
+        return cache
+
+    def _list_customer_rows(self, ids, labels, names):
+        values = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT id, ref, name, customer_status, prospect_stage_id, user_id,
+                       phone, email, street, street2, zip, city,
+                       prospect_source_id, prospect_since
+                  FROM res_partner
+                 WHERE id = ANY(%s)
+                """,
+                ids,
+            )
         )
+        by_id = {vals["id"]: vals for vals in values}
+        stages = self._list_names(
+            "prospect.stage", [v["prospect_stage_id"] for v in values], names
+        )
+        users = self._list_names("res.users", [v["user_id"] for v in values], names)
+        sources = self._list_names(
+            "utm.source", [v["prospect_source_id"] for v in values], names
+        )
+        partners = self.env["res.partner"].browse(ids)
         quotes = self._list_open_quotes("partner_id", partners)
         last_activity = self._list_last_activity(partners)
-        for vals in values:
-            count, amount = quotes.get(vals["id"], (0, 0.0))
+        for rid in ids:
+            vals = by_id[rid]
+            count, amount = quotes.get(rid, (0, 0.0))
             yield {
-                "id": vals["id"],
+                "id": rid,
                 "ref": vals["ref"] or "",
                 "name": vals["name"] or "",
                 "status": labels.get(vals["customer_status"], ""),
-                "stage": _display(vals["prospect_stage_id"]),
-                "salesperson": _display(vals["user_id"]),
+                "stage": stages.get(vals["prospect_stage_id"], ""),
+                "salesperson": users.get(vals["user_id"], ""),
                 "phone": vals["phone"] or "",
                 "email": vals["email"] or "",
                 "address": _join(vals["street"], vals["street2"], vals["zip"]),
                 "city": vals["city"] or "",
-                "source": _display(vals["prospect_source_id"]),
-                "prospect_since": vals["prospect_since"] or None,
+                "source": sources.get(vals["prospect_source_id"], ""),
+                "prospect_since": vals["prospect_since"],
                 "quote_count": count,
                 "quote_amount": amount,
-                "last_activity": last_activity.get(vals["id"]),
+                "last_activity": last_activity.get(rid),
             }
 
-    def _list_site_rows(self, sites, labels):
-        values = sites.read(
-            [
-                "ref",
-                "name",
-                "owner_id",
-                "customer_status",
-                "street",
-                "street2",
-                "zip",
-                "city",
-            ]
+    def _list_site_rows(self, ids, labels, names):
+        values = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT l.id, p.ref, p.name, l.owner_id, l.customer_status,
+                       p.street, p.street2, p.zip, p.city
+                  FROM fsm_location l
+                  JOIN res_partner p ON p.id = l.partner_id
+                 WHERE l.id = ANY(%s)
+                """,
+                ids,
+            )
         )
-        quotes = self._list_open_quotes("fsm_location_id", sites)
-        for vals in values:
-            count, amount = quotes.get(vals["id"], (0, 0.0))
+        by_id = {vals["id"]: vals for vals in values}
+        owners = self._list_names("res.partner", [v["owner_id"] for v in values], names)
+        quotes = self._list_open_quotes(
+            "fsm_location_id", self.env["fsm.location"].browse(ids)
+        )
+        for rid in ids:
+            vals = by_id[rid]
+            count, amount = quotes.get(rid, (0, 0.0))
             yield {
-                "id": vals["id"],
+                "id": rid,
                 "ref": vals["ref"] or "",
                 "site": vals["name"] or "",
-                "customer": _display(vals["owner_id"]),
+                "customer": owners.get(vals["owner_id"], ""),
                 "address": _join(vals["street"], vals["street2"], vals["zip"]),
                 "city": vals["city"] or "",
                 "status": labels.get(vals["customer_status"], ""),
@@ -267,15 +295,13 @@ class ProspectListRows(models.AbstractModel):
                 aggregates=["date:max"],
             )
         )
+        # stored in UTC: the day it was in the user's time zone
+        tz = pytz.timezone(self.env.context.get("tz") or self.env.user.tz or "UTC")
         return {
-            res_id: fields.Date.context_today(self, last)
+            res_id: pytz.utc.localize(last).astimezone(tz).date()
             for res_id, last in groups
             if last
         }
-
-
-def _display(many2one):
-    return many2one[1] if many2one else ""
 
 
 def _join(*parts):

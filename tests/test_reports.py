@@ -6,12 +6,14 @@ import re
 import subprocess
 
 import openpyxl
+import xlsxwriter
 from PyPDF2 import PdfReader
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
+from ..report.prospect_list_xlsx import ListWorksheet
 from .common import ProspectCommon
 
 CUSTOMER_HEADERS = [
@@ -362,6 +364,58 @@ class TestReports(ProspectCommon):
         )
         with self.assertRaisesRegex(UserError, "No record matches these filters"):
             wizard.action_print()
+
+
+@tagged("post_install", "-at_install")
+class TestListWorksheet(TransactionCase):
+    """The lists' fast row writer gives the workbook xlsxwriter would."""
+
+    def workbook(self, fast):
+        out = io.BytesIO()
+        workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
+        sheet = workbook.add_worksheet(
+            "List", worksheet_class=ListWorksheet if fast else None
+        )
+        date = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        money = workbook.add_format({"num_format": "#,##0.00 €"})
+        sheet.set_column(2, 2, 12, date)
+        sheet.write_string(0, 0, "Header", workbook.add_format({"bold": True}))
+        rows = [
+            [(0, "plain", "char", None), (1, 12, "number", None)],
+            [
+                (0, " padded ", "char", None),
+                (2, datetime.date(2026, 3, 2), "date", None),
+            ],
+            [(0, "A & B <c>", "char", None), (1, 1234.5, "number", money)],
+            [(0, "bell\x07 and _x0041_", "char", None), (1, "", "char", None)],
+            [(0, "line\nbreak", "char", None), (2, None, "date", None)],
+            [(0, "é ñ ☃ \uffff", "char", None), (3, 0, "number", None)],
+        ]
+        for index, cells in enumerate(rows, 1):
+            if fast:
+                sheet.write_list_row(index, cells)
+            else:
+                ListWorksheet._list_write_slowly(
+                    sheet, index, [c for c in cells if c[1] not in (None, "")]
+                )
+        if fast:
+            self.assertEqual(sheet._list_last_row, len(rows), "the fast path was taken")
+        workbook.close()
+        sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+        return [
+            [(c.value, c.data_type, c.number_format, c.font.b) for c in row]
+            for row in sheet.iter_rows()
+        ], sheet.dimensions
+
+    def test_fast_rows_equal_xlsxwriter_rows(self):
+        fast, fast_dimensions = self.workbook(fast=True)
+        slow, slow_dimensions = self.workbook(fast=False)
+        self.assertEqual(fast, slow)
+        self.assertEqual(fast_dimensions, slow_dimensions)
+        self.assertEqual(fast[2][0][0], " padded ")
+        self.assertEqual(
+            fast[2][2][:3], (datetime.datetime(2026, 3, 2), "d", "dd/mm/yyyy")
+        )
 
 
 def _wkhtmltopdf_version():
