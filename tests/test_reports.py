@@ -355,7 +355,8 @@ class TestReports(ProspectCommon):
 
         wizard.customer_status = "prospect"
         with self.assertRaisesRegex(
-            UserError, "All Sites only lists Active or Suspended"
+            UserError,
+            "All Sites only lists records of these statuses: Active, Suspended",
         ):
             wizard.action_print()
         wizard.customer_status = False

@@ -114,10 +114,10 @@ class ProspectReportWizard(models.TransientModel):
                 )
                 raise UserError(
                     self.env._(
-                        "%(list)s only lists %(statuses)s records: pick one of "
-                        "these statuses, or leave Status empty.",
+                        "%(list)s only lists records of these statuses: "
+                        "%(statuses)s. Pick one of them, or leave Status empty.",
                         list=self._list_title(),
-                        statuses=self.env._(" or ").join(labels[s] for s in allowed),
+                        statuses=", ".join(labels[s] for s in allowed),
                     )
                 )
             domain.append(("customer_status", "=", self.customer_status))
