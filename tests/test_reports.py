@@ -187,6 +187,23 @@ class TestReports(ProspectCommon):
         )
         self.assertEqual(rows[1]["Open Quotes"], 0, "a won quote is not open")
 
+    def test_a_salesperson_prints_every_list(self):
+        self.Report = self.env["ir.actions.report"].with_user(self.salesman)
+        sites = self.prospect_site | self.active_site | self.held_site
+        for list_name, records, first in (
+            ("prospect_customers", self.everyone, "ACME Ltd"),
+            ("customers", self.everyone, "Held Ltd"),
+            ("prospect_sites", sites, "ACME Depot"),
+            ("sites", sites, "Held Depot"),
+        ):
+            with self.subTest(list_name):
+                __, __, rows = self.xlsx(list_name, records)
+                self.assertIn(first, rows[0].values())
+                html = self.Report._render_qweb_html(
+                    f"prospect_management.action_report_{list_name}", records.ids
+                )[0].decode()
+                self.assertIn(first, html)
+
     def test_print_menu_offers_the_eight_lists(self):
         for list_name, model in (
             ("prospect_customers", "res.partner"),
