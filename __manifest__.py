@@ -32,6 +32,8 @@
         "security/ir.model.access.csv",
         "security/prospect_management_rules.xml",
         "data/prospect_stage_data.xml",
+        "data/ir_exports_data.xml",
+        "wizards/prospect_report_wizard.xml",
         "views/prospect_stage_views.xml",
         "views/res_partner_views.xml",
         "views/fsm_location_views.xml",
@@ -39,6 +41,11 @@
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "views/prospect_menus.xml",
+        "report/prospect_list_reports.xml",
+        "report/prospect_list_templates.xml",
+        "report/prospect_analysis_views.xml",
+        "report/prospect_conversion_report_views.xml",
+        "report/prospect_report_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

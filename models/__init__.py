@@ -1,3 +1,4 @@
+from . import ir_fields_converter
 from . import prospect_status_mixin
 from . import prospect_stage
 from . import res_company

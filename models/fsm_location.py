@@ -87,3 +87,17 @@ class FSMLocation(models.Model):
                         ).lower(),
                     )
                 )
+
+    @api.model
+    def get_import_templates(self):
+        return super().get_import_templates() + [
+            {
+                "label": _("Import Template for Sites with a Status"),
+                "template": "/prospect_management/static/xls/"
+                "prospect_sites_import.xlsx",
+            },
+            {
+                "label": _("Import Template for Sites with a Status (CSV)"),
+                "template": "/prospect_management/static/xls/prospect_sites_import.csv",
+            },
+        ]

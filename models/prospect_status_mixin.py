@@ -18,6 +18,34 @@ PRE_CUSTOMER = ("lead", "prospect")
 LIVE = ("active", "suspended")
 
 
+def with_row_numbers(env, messages):
+    """Name the row of the file in every error that concerns a single row.
+
+    ``load()`` attributes each message to a row (``rows``, counted from 0 in
+    the imported data) but its text rarely says which: put it in front, counted
+    like the import screen does (first data row = row 1).
+    """
+    result = []
+    for message in messages:
+        rows = message.get("rows") or {}
+        if (
+            message.get("type") == "error"
+            and "from" in rows
+            and rows["from"] == rows.get("to")
+            and rows["from"] >= 0
+        ):
+            message = dict(
+                message,
+                message=env._(
+                    "Row %(row)s: %(message)s",
+                    row=rows["from"] + 1,
+                    message=message["message"],
+                ),
+            )
+        result.append(message)
+    return result
+
+
 def without_batch_echo(messages):
     """Drop the echo that ``load()`` adds when a batch fails on a UserError.
 
@@ -70,7 +98,9 @@ class ProspectStatusMixin(models.AbstractModel):
     @api.model
     def load(self, fields, data):
         result = super().load(fields, data)
-        result["messages"] = without_batch_echo(result["messages"])
+        result["messages"] = with_row_numbers(
+            self.env, without_batch_echo(result["messages"])
+        )
         return result
 
     prospect_allowed_for = fields.Char(
@@ -109,6 +139,14 @@ class ProspectStatusMixin(models.AbstractModel):
         if set(statuses) == set(STATUS_RANK):
             return []
         return [("customer_status", "in", statuses)]
+
+    def _convert_records(self, records, log=lambda a: None):
+        # An empty status cell leaves the status alone (new records get the
+        # default one) instead of trying to write "no status".
+        for dbid, xid, record, info in super()._convert_records(records, log=log):
+            if "customer_status" in record and not record["customer_status"]:
+                del record["customer_status"]
+            yield dbid, xid, record, info
 
     # ----------------------------------------------------------- helpers
     def _prospect_company(self):

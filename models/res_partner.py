@@ -524,3 +524,19 @@ class ResPartner(models.Model):
                 "prospects in Settings › Sales › Prospects."
             ),
         }
+
+    # -------------------------------------------------------------- import
+    @api.model
+    def get_import_templates(self):
+        return super().get_import_templates() + [
+            {
+                "label": _("Import Template for Customers with a Status"),
+                "template": "/prospect_management/static/xls/"
+                "prospect_customers_import.xlsx",
+            },
+            {
+                "label": _("Import Template for Customers with a Status (CSV)"),
+                "template": "/prospect_management/static/xls/"
+                "prospect_customers_import.csv",
+            },
+        ]

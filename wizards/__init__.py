@@ -1,1 +1,2 @@
 from . import portal_wizard
+from . import prospect_report_wizard

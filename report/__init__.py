@@ -1,0 +1,4 @@
+from . import prospect_list_rows
+from . import prospect_list_pdf
+from . import prospect_list_xlsx
+from . import prospect_conversion_report

@@ -1,0 +1,62 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+
+class ProspectListPdf(models.AbstractModel):
+    """QWeb PDF of a customer or site list; each list is a small subclass."""
+
+    _name = "report.prospect_management.list_pdf"
+    _description = "Customer and site list (PDF)"
+
+    _list_name = None
+
+    @api.model
+    def _get_report_values(self, docids, data=None):
+        Rows = self.env["report.prospect_management.rows"]
+        records = Rows._list_records(self._list_name, docids, data)
+        rows = list(Rows._list_rows(self._list_name, records))
+        company = self.env.company
+        return {
+            "doc_ids": records.ids,
+            "doc_model": records._name,
+            "docs": records,
+            "company": company,
+            "currency": company.currency_id,
+            "title": Rows._list_title(self._list_name),
+            "columns": Rows._list_columns(self._list_name),
+            "rows": rows,
+            # the selection may hold records this list never shows (prospects
+            # in All Customers...): say how many were left out
+            "left_out": len(set(docids or ())) - len(records) if docids else 0,
+            "filters": (data or {}).get("filters") or "",
+            "printed_at": fields.Datetime.now(),
+        }
+
+
+class ReportProspectCustomers(models.AbstractModel):
+    _name = "report.prospect_management.report_prospect_customers"
+    _inherit = "report.prospect_management.list_pdf"
+    _description = "All Prospect Customers (PDF)"
+    _list_name = "prospect_customers"
+
+
+class ReportCustomers(models.AbstractModel):
+    _name = "report.prospect_management.report_customers"
+    _inherit = "report.prospect_management.list_pdf"
+    _description = "All Customers (PDF)"
+    _list_name = "customers"
+
+
+class ReportProspectSites(models.AbstractModel):
+    _name = "report.prospect_management.report_prospect_sites"
+    _inherit = "report.prospect_management.list_pdf"
+    _description = "All Prospect Sites (PDF)"
+    _list_name = "prospect_sites"
+
+
+class ReportSites(models.AbstractModel):
+    _name = "report.prospect_management.report_sites"
+    _inherit = "report.prospect_management.list_pdf"
+    _description = "All Sites (PDF)"
+    _list_name = "sites"

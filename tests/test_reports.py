@@ -1,0 +1,445 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+import io
+import re
+import subprocess
+
+import openpyxl
+import xlsxwriter
+from PyPDF2 import PdfReader
+
+from odoo import fields
+from odoo.exceptions import UserError
+from odoo.tests import Form, TransactionCase, tagged
+
+from ..report.prospect_list_xlsx import ListWorksheet
+from .common import ProspectCommon
+
+CUSTOMER_HEADERS = [
+    "Reference",
+    "Name",
+    "Status",
+    "Stage",
+    "Salesperson",
+    "Phone",
+    "Email",
+    "Address",
+    "City",
+    "Source",
+    "Prospect Since",
+    "Open Quotes",
+    "Open Quotes Amount",
+    "Last Activity",
+]
+SITE_HEADERS = [
+    "Reference",
+    "Site",
+    "Customer",
+    "Address",
+    "City",
+    "Status",
+    "Open Quotes",
+    "Open Quotes Amount",
+]
+
+
+def live_headers(headers):
+    """The live lists show the status as their Active column."""
+    return ["Active" if h == "Status" else h for h in headers]
+
+
+@tagged("post_install", "-at_install")
+class TestReports(ProspectCommon):
+    """The office prints its customer and site lists, as PDF and as XLSX."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.source = cls.env["utm.source"].create({"name": "Trade Show"})
+        cls.prospect.write(
+            {
+                "ref": "P-001",
+                "phone": "+32 9 123 45 67",
+                "email": "info@acme.example",
+                "street": "Rue Haute 1",
+                "zip": "9000",
+                "city": "Ghent",
+                "user_id": cls.salesman.id,
+                "prospect_source_id": cls.source.id,
+                "prospect_since": "2026-03-02",
+            }
+        )
+        cls.contact = cls.env["res.partner"].create(
+            {"name": "Ann Contact", "parent_id": cls.prospect.id}
+        )
+        cls.product = cls.env["product.product"].create(
+            {"name": "Boiler service", "list_price": 150.0, "taxes_id": [(6, 0, [])]}
+        )
+        cls.prospect_site = cls._site(cls.prospect, "ACME Depot")
+        cls.active_site = cls._site(cls.active, "Live Depot")
+        cls.held_site = cls._site(cls.suspended, "Held Depot")
+        # two open quotes of ACME (one through its contact, one for its depot)
+        # and one of Live Ltd that was won: it is no longer open
+        cls.quotes = cls.env["sale.order"].create(
+            [
+                cls._quote_vals(cls.contact, 2),
+                cls._quote_vals(cls.prospect, 1, site=cls.prospect_site),
+                cls._quote_vals(cls.active, 3),
+            ]
+        )
+        cls.quotes[2].action_confirm()
+        cls.prospect.message_post(
+            body="Called about the boiler", message_type="comment"
+        )
+        cls.Report = cls.env["ir.actions.report"]
+
+    @classmethod
+    def _quote_vals(cls, partner, qty, site=None):
+        vals = {
+            "partner_id": partner.id,
+            "order_line": [
+                (0, 0, {"product_id": cls.product.id, "product_uom_qty": qty})
+            ],
+        }
+        if site:
+            vals["fsm_location_id"] = site.id
+        return vals
+
+    # -------------------------------------------------------------- helpers
+    def xlsx(self, list_name, records=None, data=None):
+        report = self.env.ref(f"prospect_management.action_report_{list_name}_xlsx")
+        content, fmt = self.Report._render_xlsx(
+            report.report_name, records.ids if records else None, data or {}
+        )
+        self.assertEqual(fmt, "xlsx")
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(values_only=True))
+        return (
+            sheet,
+            rows[0],
+            [dict(zip(rows[0], row, strict=True)) for row in rows[1:]],
+        )
+
+    def pdf(self, list_name, records=None, data=None):
+        report = self.env.ref(f"prospect_management.action_report_{list_name}")
+        content, fmt = self.Report.with_context(
+            force_report_rendering=True
+        )._render_qweb_pdf(report, records.ids if records else None, data=data)
+        self.assertEqual(fmt, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"), "a PDF, not the HTML fallback")
+        reader = PdfReader(io.BytesIO(content))
+        pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+        return reader, pages
+
+    @property
+    def everyone(self):
+        return self.lead | self.prospect | self.contact | self.active | self.suspended
+
+    # ------------------------------------------------------------ customers
+    def test_prospect_customers_xlsx_lists_leads_and_prospects(self):
+        sheet, headers, rows = self.xlsx("prospect_customers", self.everyone)
+        self.assertEqual(list(headers), CUSTOMER_HEADERS)
+        self.assertNotIn("Active", headers, "no active column in the prospect list")
+        self.assertEqual([r["Name"] for r in rows], ["ACME Ltd", "Lead Ltd"])
+        acme = rows[0]
+        self.assertEqual(
+            {k: acme[k] for k in CUSTOMER_HEADERS[:10]},
+            {
+                "Reference": "P-001",
+                "Name": "ACME Ltd",
+                "Status": "Prospect",
+                "Stage": self.prospect.prospect_stage_id.name,
+                "Salesperson": "Sam Salesman",
+                "Phone": "+32 9 123 45 67",
+                "Email": "info@acme.example",
+                "Address": "Rue Haute 1, 9000",
+                "City": "Ghent",
+                "Source": "Trade Show",
+            },
+        )
+        self.assertEqual(acme["Open Quotes"], 2)
+        self.assertEqual(acme["Open Quotes Amount"], 450.0)
+        self.assertEqual(rows[1]["Open Quotes"], 0)
+        # dates are dates, amounts are numbers in the company's currency
+        since = sheet.cell(row=2, column=CUSTOMER_HEADERS.index("Prospect Since") + 1)
+        self.assertEqual(since.value, datetime.datetime(2026, 3, 2))
+        self.assertTrue(since.is_date)
+        last = sheet.cell(row=2, column=CUSTOMER_HEADERS.index("Last Activity") + 1)
+        self.assertTrue(last.is_date)
+        self.assertEqual(last.value.date(), fields.Date.context_today(self.prospect))
+        amount = sheet.cell(
+            row=2, column=CUSTOMER_HEADERS.index("Open Quotes Amount") + 1
+        )
+        self.assertEqual(amount.data_type, "n", "a number")
+        self.assertIn(self.env.company.currency_id.symbol, amount.number_format)
+        # a list to work in: frozen header, filters, readable widths
+        self.assertEqual(sheet.freeze_panes, "A2")
+        self.assertEqual(sheet.auto_filter.ref, "A1:N3")
+        self.assertGreater(sheet.column_dimensions["B"].width, 20)
+
+    def test_all_customers_never_lists_prospects(self):
+        __, headers, rows = self.xlsx("customers", self.everyone)
+        self.assertEqual(list(headers), live_headers(CUSTOMER_HEADERS))
+        self.assertEqual(
+            [(r["Name"], r["Active"]) for r in rows],
+            [("Held Ltd", "Suspended"), ("Live Ltd", "Active")],
+        )
+        self.assertEqual(rows[1]["Open Quotes"], 0, "a won quote is not open")
+
+    def test_a_salesperson_prints_every_list(self):
+        self.Report = self.env["ir.actions.report"].with_user(self.salesman)
+        sites = self.prospect_site | self.active_site | self.held_site
+        for list_name, records, first in (
+            ("prospect_customers", self.everyone, "ACME Ltd"),
+            ("customers", self.everyone, "Held Ltd"),
+            ("prospect_sites", sites, "ACME Depot"),
+            ("sites", sites, "Held Depot"),
+        ):
+            with self.subTest(list_name):
+                __, __, rows = self.xlsx(list_name, records)
+                self.assertIn(first, rows[0].values())
+                html = self.Report._render_qweb_html(
+                    f"prospect_management.action_report_{list_name}", records.ids
+                )[0].decode()
+                self.assertIn(first, html)
+
+    def test_print_menu_offers_the_eight_lists(self):
+        for list_name, model in (
+            ("prospect_customers", "res.partner"),
+            ("customers", "res.partner"),
+            ("prospect_sites", "fsm.location"),
+            ("sites", "fsm.location"),
+        ):
+            for suffix, report_type in (("", "qweb-pdf"), ("_xlsx", "xlsx")):
+                report = self.env.ref(
+                    f"prospect_management.action_report_{list_name}{suffix}"
+                )
+                self.assertEqual(report.report_type, report_type)
+                self.assertEqual(report.model, model)
+                self.assertEqual(report.binding_model_id.model, model)
+                self.assertEqual(report.binding_type, "report")
+                if report_type == "qweb-pdf":
+                    self.assertEqual(report.paperformat_id.orientation, "Landscape")
+        bindings = (
+            self.env["ir.actions.actions"]
+            .with_user(self.salesman)
+            ._get_bindings("res.partner")
+        )
+        printable = {action["id"] for action in bindings["report"]}
+        for suffix in (
+            "prospect_customers",
+            "prospect_customers_xlsx",
+            "customers",
+            "customers_xlsx",
+        ):
+            report = self.env.ref(f"prospect_management.action_report_{suffix}")
+            self.assertIn(report.id, printable)
+
+    # ---------------------------------------------------------------- sites
+    def test_site_lists(self):
+        sites = self.prospect_site | self.active_site | self.held_site
+        __, headers, rows = self.xlsx("prospect_sites", sites)
+        self.assertEqual(list(headers), SITE_HEADERS)
+        self.assertEqual(
+            [(r["Site"], r["Customer"], r["Status"], r["Open Quotes"]) for r in rows],
+            [("ACME Depot", "ACME Ltd", "Prospect", 1)],
+        )
+        self.assertEqual(rows[0]["Open Quotes Amount"], 150.0)
+        __, headers, rows = self.xlsx("sites", sites)
+        self.assertEqual(list(headers), live_headers(SITE_HEADERS))
+        self.assertEqual(
+            [(r["Site"], r["Active"]) for r in rows],
+            [("Held Depot", "Suspended"), ("Live Depot", "Active")],
+        )
+
+    # ------------------------------------------------------------------ PDF
+    def test_pdf_is_rendered_landscape_with_the_list(self):
+        reader, pages = self.pdf("prospect_customers", self.everyone)
+        box = reader.pages[0].mediabox
+        self.assertGreater(float(box.width), float(box.height), "landscape")
+        text = " ".join(pages)
+        for expected in (
+            "All Prospect Customers",
+            "ACME Ltd",
+            "Lead Ltd",
+            "Trade Show",
+        ):
+            self.assertIn(expected, text)
+        for absent in ("Live Ltd", "Held Ltd", "Ann Contact", "Active "):
+            self.assertNotIn(absent, text)
+        self.assertIn("Prospect Since", pages[0])
+
+        __, pages = self.pdf("customers", self.everyone)
+        text = " ".join(pages)
+        self.assertIn("Live Ltd", text)
+        self.assertIn("Held Ltd", text)
+        self.assertNotIn("ACME Ltd", text)
+        self.assertIn("3 selected record(s) are not listed", text)
+
+    def test_pdf_of_a_long_list_keeps_its_header(self):
+        many = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Bulk Prospect {n:03d}",
+                    "is_company": True,
+                    "is_prospect": True,
+                }
+                for n in range(90)
+            ]
+        )
+        __, pages = self.pdf("prospect_customers", many)
+        self.assertGreater(len(pages), 1)
+        text = " ".join(pages)
+        self.assertEqual(len(re.findall(r"Bulk Prospect \d{3}", text)), 90)
+        self.assertIn("Prospect Since", pages[0])
+        html = self.Report._render_qweb_html(
+            "prospect_management.action_report_prospect_customers", many.ids
+        )[0].decode()
+        # repeated on every page by wkhtmltopdf built with its patched Qt
+        self.assertIn('<thead style="display: table-header-group;">', html)
+        self.assertIn("page-break-inside: avoid", html)
+        if "patched qt" in _wkhtmltopdf_version():
+            for page in pages:
+                self.assertIn("Prospect Since", page)
+                self.assertIn(self.env.company.name, page)
+
+    def test_pdf_carries_the_company_header(self):
+        html = self.Report._render_qweb_html(
+            "prospect_management.action_report_sites", self.active_site.ids
+        )[0].decode()
+        self.assertIn('class="header', html, "web.external_layout's header")
+        self.assertIn(self.env.company.name, html)
+        self.assertIn("Live Depot", html)
+
+    # --------------------------------------------------------------- wizard
+    def test_reports_menu_prints_the_filtered_records(self):
+        # the salesperson filter keeps other data (demo...) out of the lists
+        other = self.env["res.partner"].create(
+            {
+                "name": "Other Prospect",
+                "is_company": True,
+                "is_prospect": True,
+                "prospect_user_ids": [(6, 0, self.salesman.ids)],
+            }
+        )
+        other.prospect_since = "2025-01-10"
+        wizard_form = Form(self.env["prospect.report.wizard"].with_user(self.manager))
+        wizard_form.list_name = "prospect_customers"
+        wizard_form.output = "xlsx"
+        wizard_form.user_ids.add(self.salesman)
+        wizard_form.date_from = datetime.date(2026, 3, 1)
+        wizard = wizard_form.save()
+        action = wizard.action_print()
+        self.assertEqual(action["type"], "ir.actions.report")
+        self.assertEqual(
+            action["report_name"], "prospect_management.report_prospect_customers_xlsx"
+        )
+        self.assertIn("Sam Salesman", action["data"]["filters"])
+        __, __, rows = self.xlsx("prospect_customers", data=action["data"])
+        self.assertEqual([r["Name"] for r in rows], ["ACME Ltd"])
+
+        wizard.date_from = False
+        wizard.date_to = datetime.date(2025, 12, 31)
+        __, __, rows = self.xlsx(
+            "prospect_customers", data=wizard.action_print()["data"]
+        )
+        self.assertEqual([r["Name"] for r in rows], ["Other Prospect"])
+
+        # a PDF of the same filters
+        wizard.output = "pdf"
+        action = wizard.action_print()
+        data = (action.get("context", {}).get("report_action") or action)["data"]
+        __, pages = self.pdf("prospect_customers", data=data)
+        self.assertIn("Other Prospect", pages[0])
+        self.assertNotIn("ACME Ltd", pages[0])
+
+    def test_reports_menu_filters_sites_and_statuses(self):
+        (self.active | self.suspended).user_id = self.salesman
+        wizard = self.env["prospect.report.wizard"].create(
+            {
+                "list_name": "sites",
+                "output": "xlsx",
+                "customer_status": "suspended",
+                "user_ids": [(6, 0, self.salesman.ids)],
+            }
+        )
+        self.assertEqual(
+            wizard.date_field, "create_date", "sites have no prospect date"
+        )
+        __, __, rows = self.xlsx("sites", data=wizard.action_print()["data"])
+        self.assertEqual([r["Site"] for r in rows], ["Held Depot"])
+
+        wizard.customer_status = "prospect"
+        with self.assertRaisesRegex(
+            UserError,
+            "All Sites only lists records of these statuses: Active, Suspended",
+        ):
+            wizard.action_print()
+        wizard.customer_status = False
+        wizard.stage_ids = self.env["prospect.stage"].search(
+            [("stage_type", "=", "lost")]
+        )
+        with self.assertRaisesRegex(UserError, "No record matches these filters"):
+            wizard.action_print()
+
+
+@tagged("post_install", "-at_install")
+class TestListWorksheet(TransactionCase):
+    """The lists' fast row writer gives the workbook xlsxwriter would."""
+
+    def workbook(self, fast):
+        out = io.BytesIO()
+        workbook = xlsxwriter.Workbook(out, {"constant_memory": True})
+        sheet = workbook.add_worksheet(
+            "List", worksheet_class=ListWorksheet if fast else None
+        )
+        date = workbook.add_format({"num_format": "dd/mm/yyyy"})
+        money = workbook.add_format({"num_format": "#,##0.00 €"})
+        sheet.set_column(2, 2, 12, date)
+        sheet.write_string(0, 0, "Header", workbook.add_format({"bold": True}))
+        rows = [
+            [(0, "plain", "char", None), (1, 12, "number", None)],
+            [
+                (0, " padded ", "char", None),
+                (2, datetime.date(2026, 3, 2), "date", None),
+            ],
+            [(0, "A & B <c>", "char", None), (1, 1234.5, "number", money)],
+            [(0, "bell\x07 and _x0041_", "char", None), (1, "", "char", None)],
+            [(0, "line\nbreak", "char", None), (2, None, "date", None)],
+            [(0, "é ñ ☃ \uffff", "char", None), (3, 0, "number", None)],
+        ]
+        for index, cells in enumerate(rows, 1):
+            if fast:
+                sheet.write_list_row(index, cells)
+            else:
+                ListWorksheet._list_write_slowly(
+                    sheet, index, [c for c in cells if c[1] not in (None, "")]
+                )
+        if fast:
+            self.assertEqual(sheet._list_last_row, len(rows), "the fast path was taken")
+        workbook.close()
+        sheet = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+        return [
+            [(c.value, c.data_type, c.number_format, c.font.b) for c in row]
+            for row in sheet.iter_rows()
+        ], sheet.dimensions
+
+    def test_fast_rows_equal_xlsxwriter_rows(self):
+        fast, fast_dimensions = self.workbook(fast=True)
+        slow, slow_dimensions = self.workbook(fast=False)
+        self.assertEqual(fast, slow)
+        self.assertEqual(fast_dimensions, slow_dimensions)
+        self.assertEqual(fast[2][0][0], " padded ")
+        self.assertEqual(
+            fast[2][2][:3], (datetime.datetime(2026, 3, 2), "d", "dd/mm/yyyy")
+        )
+
+
+def _wkhtmltopdf_version():
+    try:
+        return subprocess.run(
+            ["wkhtmltopdf", "--version"], capture_output=True, text=True, check=False
+        ).stdout
+    except OSError:
+        return ""
