@@ -143,6 +143,8 @@ def populate(db, count):
                 "order_line": [(0, 0, {"product_id": product.id, "price_unit": 100})],
             }
         )
+        # benchmark data, never shown to a user: no translation
+        # pylint: disable-next=translation-required
         message = model.message_post(body="Bench call", message_type="comment")
         env.flush_all()
         started = time.monotonic()
@@ -199,7 +201,8 @@ def populate(db, count):
             f"added {new} prospects, {new} messages and {len(ids[::10])} quotes "
             f"in {time.monotonic() - started:.1f}s"
         )
-        cr.commit()
+        # the data must outlive this process: the measurements run in others
+        cr.commit()  # pylint: disable=invalid-commit
 
 
 def clone(cr, table, template_id, source, overrides):
@@ -292,7 +295,8 @@ def measure(db, what, count, profile=None):
             )
             tracemalloc.stop()
         cr.rollback()
-    print(json.dumps(result), flush=True)
+    # the parent process reads this JSON line on stdout
+    print(json.dumps(result), flush=True)  # pylint: disable=print-used
 
 
 def main():
@@ -313,11 +317,12 @@ def main():
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
         lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if out.returncode or not lines:
+            # pylint: disable-next=print-used
             print(out.stdout[-3000:], out.stderr[-3000:], file=sys.stderr)
             devenv.die(f"the {what} measurement failed", code=1)
         results.append(json.loads(lines[-1]))
     for result in results:
-        print(json.dumps(result))
+        devenv.say(json.dumps(result))
     xlsx = results[0]
     devenv.say(
         f"XLSX, {xlsx['records']} prospects: {xlsx['wall_s']} s, peak RSS "
