@@ -2,6 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+# Rows per landscape A4 page: every cell holds one line (no wrapping), so a
+# page of rows has a known height and each page gets its own company header
+# and column titles, whatever wkhtmltopdf build renders it.
+ROWS_PER_PAGE = 34
+
 
 class ProspectListPdf(models.AbstractModel):
     """QWeb PDF of a customer or site list; each list is a small subclass."""
@@ -16,6 +21,16 @@ class ProspectListPdf(models.AbstractModel):
         Rows = self.env["report.prospect_management.rows"]
         records = Rows._list_records(self._list_name, docids, data)
         rows = list(Rows._list_rows(self._list_name, records))
+        columns = Rows._list_columns(self._list_name)
+        # XLSX widths, with room for a whole date or amount on paper
+        widths = [
+            max(width, 16) if kind in ("date", "amount") else width
+            for __, __, kind, width in columns
+        ]
+        pages = [
+            rows[start : start + ROWS_PER_PAGE]
+            for start in range(0, len(rows), ROWS_PER_PAGE)
+        ]
         company = self.env.company
         return {
             "doc_ids": records.ids,
@@ -24,8 +39,10 @@ class ProspectListPdf(models.AbstractModel):
             "company": company,
             "currency": company.currency_id,
             "title": Rows._list_title(self._list_name),
-            "columns": Rows._list_columns(self._list_name),
+            "columns": columns,
+            "column_widths": [round(100 * w / sum(widths), 2) for w in widths],
             "rows": rows,
+            "pages": pages or [[]],
             # the selection may hold records this list never shows (prospects
             # in All Customers...): say how many were left out
             "left_out": len(set(docids or ())) - len(records) if docids else 0,
