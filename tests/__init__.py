@@ -3,3 +3,4 @@ from . import test_import_status
 from . import test_pipeline
 from . import test_settings
 from . import test_sites
+from . import test_convert_wizard
