@@ -4,3 +4,9 @@ from . import test_pipeline
 from . import test_settings
 from . import test_sites
 from . import test_convert_wizard
+from . import test_pipeline_kanban
+from . import test_stale
+from . import test_request_account
+from . import test_merge
+from . import test_duplicates
+from . import test_delete
