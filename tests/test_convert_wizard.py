@@ -26,8 +26,8 @@ class ConvertCommon(ProspectCommon):
         )
         cls.prospect.write(
             {
-                "email": "office@acme.example.com",
-                "phone": "+44 114 496 0200",
+                "email": "office@zenith-boilers.example.com",
+                "phone": "+44 1632 960 200",
                 "user_id": cls.salesman.id,
             }
         )
@@ -70,7 +70,7 @@ class ConvertCommon(ProspectCommon):
         cls.meeting = cls.prospect.activity_schedule(
             "mail.mail_activity_data_meeting", summary="Visit", user_id=cls.manager.id
         )
-        cls.active.write({"vat": "GB123456782", "user_id": cls.manager.id})
+        cls.active.write({"vat": "GB999999973", "user_id": cls.manager.id})
 
     @classmethod
     def _quote(cls, partner, **vals):
@@ -385,13 +385,17 @@ class TestConvertIntoExisting(ConvertCommon):
     def test_suggestions_put_the_most_likely_customer_first(self):
         Partner = self.env["res.partner"]
         by_name = Partner.create(
-            {"name": "ACME Limited", "is_company": True, "customer_status": "active"}
+            {
+                "name": "Zenith Boilers Limited",
+                "is_company": True,
+                "customer_status": "active",
+            }
         )
         by_phone = Partner.create(
             {
                 "name": "Northern Heating",
                 "is_company": True,
-                "phone": "0114-496-0200",
+                "phone": "01632-960-200",
                 "customer_status": "active",
             }
         )
@@ -399,7 +403,7 @@ class TestConvertIntoExisting(ConvertCommon):
             {
                 "name": "Foundry Group",
                 "is_company": True,
-                "email": "accounts@acme.example.com",
+                "email": "accounts@zenith-boilers.example.com",
                 "customer_status": "suspended",
             }
         )
@@ -413,13 +417,13 @@ class TestConvertIntoExisting(ConvertCommon):
                     "customer_status": "active",
                 },
                 {  # a prospect is no customer to link into
-                    "name": "ACME Ltd (old record)",
+                    "name": "Zenith Boilers Ltd (old record)",
                     "is_company": True,
                     "customer_status": "prospect",
                 },
             ]
         )
-        self.prospect.write({"vat": "GB 123 4567 82"})
+        self.prospect.write({"name": "Zenith Boilers Ltd", "vat": "GB 999 9999 73"})
         with self._wizard_form(self.prospect) as wizard:
             wizard.mode = "existing"
             self.assertEqual(

@@ -131,7 +131,9 @@ class ProspectConvertWizard(models.TransientModel):
             ("parent_id", "=", False),
             ("fsm_location", "=", False),
         ],
-        help="The live customer the prospects are linked into.",
+        help="The live customer the prospects are linked into. The prospects "
+        "are archived and keep their own status (lead or prospect): they never "
+        "became customers themselves.",
     )
     copy_messages = fields.Boolean(
         default=True,
@@ -813,32 +815,30 @@ class ProspectConvertWizard(models.TransientModel):
             return originals
         vals_list = []
         for message in originals:
-            vals_list.append(
-                {
-                    "model": "res.partner",
-                    "res_id": target.id,
-                    "record_name": target.display_name,
-                    "body": message.body,
-                    "subject": message.subject,
-                    "date": message.date,
-                    "message_type": message.message_type,
-                    "subtype_id": message.subtype_id.id,
-                    "is_internal": message.is_internal,
-                    "author_id": message.author_id.id,
-                    "email_from": message.email_from,
-                    "reply_to": message.reply_to,
-                    "message_id": message.message_id,
-                    "partner_ids": [Command.set(message.partner_ids.ids)],
-                    "attachment_ids": [
-                        Command.set(
-                            [
-                                attachment_map.get(a.id, a.id)
-                                for a in message.attachment_ids
-                            ]
-                        )
-                    ],
-                }
-            )
+            vals = {
+                "model": "res.partner",
+                "res_id": target.id,
+                "record_name": target.display_name,
+                "body": message.body,
+                "subject": message.subject,
+                "date": message.date,
+                "message_type": message.message_type,
+                "subtype_id": message.subtype_id.id,
+                "is_internal": message.is_internal,
+                "author_id": message.author_id.id,
+                "email_from": message.email_from,
+                "reply_to": message.reply_to,
+                "message_id": message.message_id,
+            }
+            if message.partner_ids:
+                vals["partner_ids"] = [Command.set(message.partner_ids.ids)]
+            if message.attachment_ids:
+                vals["attachment_ids"] = [
+                    Command.set(
+                        [attachment_map.get(a.id, a.id) for a in message.attachment_ids]
+                    )
+                ]
+            vals_list.append(vals)
         copies = Message.create(vals_list)
         copy_of = dict(zip(originals.ids, copies, strict=True))
         # keep the threads: a reply's copy answers the copy of its parent
