@@ -213,16 +213,15 @@ class ProspectConvertWizard(models.TransientModel):
     @api.depends("partner_ids")
     def _compute_company_id(self):
         for wizard in self:
+            # the prospects' own company when they share one; a shared
+            # prospect (no company) stays shared unless a company is chosen
             companies = wizard.partner_ids.company_id
-            if len(wizard.partner_ids) == 1:
-                wizard.company_id = companies or self.env.company
-            else:
-                # one shared company is kept; a mix is left to each prospect
-                wizard.company_id = (
-                    companies
-                    if len(companies) == 1 and all(wizard.partner_ids.company_id)
-                    else False
-                )
+            wizard.company_id = (
+                companies
+                if len(companies) == 1
+                and all(partner.company_id for partner in wizard.partner_ids)
+                else False
+            )
 
     @api.depends("partner_ids")
     def _compute_user_id(self):
@@ -520,8 +519,10 @@ class ProspectConvertWizard(models.TransientModel):
         self.ensure_one()
         self._check_manager()
         prospects = self.partner_ids.with_context(mail_notrack=True)
+        self._check_convertible(prospects)
         with self.env.cr.savepoint():
             self._lock_prospects(prospects)
+            # again: another user may have converted them before the lock
             self._check_convertible(prospects)
             if self.mode == "existing":
                 self._check_target(prospects)
