@@ -176,6 +176,17 @@ class TestConvertInPlace(ConvertCommon):
         self._wizard_form(self.lead).save().action_convert()
         self.assertEqual(self.lead.customer_status, "active")
 
+    def test_a_shared_prospect_stays_shared_unless_a_company_is_chosen(self):
+        self.assertFalse(self.prospect.company_id)
+        wizard = self._wizard_form(self.prospect).save()
+        self.assertFalse(wizard.company_id)
+        wizard.action_convert()
+        self.assertFalse(self.prospect.company_id)
+        wizard = self._wizard_form(self.lead).save()
+        wizard.company_id = self.company
+        wizard.action_convert()
+        self.assertEqual(self.lead.company_id, self.company)
+
     def test_bulk_conversion_from_a_list_selection(self):
         others = self.env["res.partner"].create(
             [
@@ -500,15 +511,20 @@ class TestConvertIntoExisting(ConvertCommon):
             "stage": self.prospect.prospect_stage_id,
         }
         wizard = self._convert_into(self.active, False, False, drop=self.bob)
-        with (
-            patch.object(
-                ProspectConvertWizard,
-                "_transfer_messages",
-                side_effect=RuntimeError("disk full"),
-            ),
-            self.assertRaisesRegex(RuntimeError, "disk full"),
+        # no assertRaises here: Odoo's wraps the call in a savepoint of its
+        # own, which would hide a wizard that is not all-or-nothing by itself
+        # (e.g. for a script that catches the error and carries on)
+        failure = None
+        with patch.object(
+            ProspectConvertWizard,
+            "_transfer_messages",
+            side_effect=RuntimeError("disk full"),
         ):
-            wizard.action_convert()
+            try:
+                wizard.action_convert()
+            except RuntimeError as error:
+                failure = error
+        self.assertEqual(str(failure), "disk full")
         self.env.invalidate_all()
         after = {
             "quote": (self.quote.partner_id, self.quote.partner_invoice_id),
@@ -540,6 +556,11 @@ class TestConvertRefusals(ConvertCommon):
                     self.env["prospect.convert.wizard"].with_user(self.manager).create(
                         {"partner_ids": [Command.set(partner.ids)]}
                     ).action_convert()
+
+    def test_nothing_selected(self):
+        wizard = self.env["prospect.convert.wizard"].with_user(self.manager).new({})
+        with self.assertRaisesRegex(UserError, "Select the leads or prospects"):
+            wizard.action_convert()
 
     def test_a_converted_prospect_cannot_be_converted_again(self):
         wizard = self._wizard_form(self.prospect).save()
