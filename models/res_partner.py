@@ -1,12 +1,81 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+from datetime import timedelta
+
 from markupsafe import escape
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Command
+from odoo.osv import expression
+from odoo.tools import email_normalize
+
+from odoo.addons.base.models.ir_model import MODULE_UNINSTALL_FLAG
 
 from .prospect_stage import POTENTIALS
 from .prospect_status_mixin import LIVE, PRE_CUSTOMER
+
+# Providers whose domain says nothing about the company behind an address.
+PUBLIC_EMAIL_DOMAINS = frozenset(
+    {
+        "aol.com",
+        "btinternet.com",
+        "free.fr",
+        "gmail.com",
+        "googlemail.com",
+        "gmx.com",
+        "gmx.de",
+        "gmx.net",
+        "hotmail.co.uk",
+        "hotmail.com",
+        "hotmail.fr",
+        "icloud.com",
+        "laposte.net",
+        "live.com",
+        "mail.com",
+        "me.com",
+        "msn.com",
+        "orange.fr",
+        "outlook.com",
+        "proton.me",
+        "protonmail.com",
+        "sky.com",
+        "web.de",
+        "yahoo.co.uk",
+        "yahoo.com",
+        "yahoo.fr",
+        "yandex.com",
+    }
+)
+# Words that do not tell two companies apart ("ACME Ltd" is "ACME Limited").
+LEGAL_SUFFIXES = frozenset(
+    {
+        "ag",
+        "bv",
+        "co",
+        "company",
+        "corp",
+        "corporation",
+        "gmbh",
+        "inc",
+        "limited",
+        "llc",
+        "llp",
+        "ltd",
+        "nv",
+        "plc",
+        "sa",
+        "sarl",
+        "sas",
+        "spa",
+        "srl",
+        "the",
+    }
+)
+PHONE_MATCH_DIGITS = 8
+PROSPECT_DUPLICATE_LIMIT = 10
+PROSPECT_CANDIDATE_LIMIT = 200
 
 
 class ResPartner(models.Model):
@@ -540,3 +609,340 @@ class ResPartner(models.Model):
                 "prospect_customers_import.csv",
             },
         ]
+
+    # ================================================================
+    # Conversion, duplicates, stale prospects and deletion (SPEC §8, §9)
+    # ================================================================
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        ondelete="set null",
+        index="btree_not_null",
+        help="Sales team (branch) that works with this customer; chosen when "
+        "a prospect is converted.",
+    )
+    prospect_origin_count = fields.Integer(
+        string="Converted Prospects Count",
+        compute="_compute_prospect_origin_count",
+    )
+    prospect_duplicate_ids = fields.Many2many(
+        "res.partner",
+        string="Likely Duplicates",
+        compute="_compute_prospect_duplicate_ids",
+        help="Existing companies with the same VAT number, email, phone or a "
+        "similar name.",
+    )
+    prospect_duplicate_count = fields.Integer(
+        string="Likely Duplicates Count",
+        compute="_compute_prospect_duplicate_ids",
+    )
+
+    def _compute_prospect_origin_count(self):
+        counts = dict(
+            self.env["res.partner"]
+            .with_context(active_test=False)
+            ._read_group(
+                [("prospect_customer_id", "in", self.ids)],
+                ["prospect_customer_id"],
+                ["__count"],
+            )
+        )
+        for partner in self:
+            partner.prospect_origin_count = counts.get(partner._origin, 0)
+
+    @api.depends(
+        "name", "vat", "email", "phone", "mobile", "customer_status", "parent_id"
+    )
+    def _compute_prospect_duplicate_ids(self):
+        prospects = self.filtered(
+            lambda p: p.customer_status in PRE_CUSTOMER and p._prospect_is_entity()
+        )
+        similar = prospects._prospect_similar_partners(limit=PROSPECT_DUPLICATE_LIMIT)
+        for partner in self:
+            duplicates = [match for match, _score in similar.get(partner, [])]
+            partner.prospect_duplicate_ids = [Command.set([d.id for d in duplicates])]
+            partner.prospect_duplicate_count = len(duplicates)
+
+    def _prospect_contacts(self):
+        """Contacts and addresses of these companies, without their sites."""
+        return self.child_ids.filtered(
+            lambda c: c.type != "fsm_location" and not c.fsm_location
+        )
+
+    def _prospect_is_entity(self):
+        self.ensure_one()
+        return self.is_company or not self.parent_id
+
+    # ------------------------------------------------------ likely matches
+    def _prospect_match_keys(self):
+        """What identifies the company behind this partner, normalised."""
+        self.ensure_one()
+        email = email_normalize(self.email or "") or ""
+        domain = email.rpartition("@")[2]
+        phones = {
+            digits[-PHONE_MATCH_DIGITS:]
+            for digits in (
+                re.sub(r"\D", "", self.phone or ""),
+                re.sub(r"\D", "", self.mobile or ""),
+            )
+            if len(digits) >= PHONE_MATCH_DIGITS
+        }
+        words = [
+            word
+            for word in re.findall(r"\w+", (self.name or "").lower())
+            if word not in LEGAL_SUFFIXES
+        ]
+        name = " ".join(words)
+        return {
+            "vat": re.sub(r"[\s.\-]", "", self.vat or "").upper(),
+            "email": email,
+            "domain": domain if domain and domain not in PUBLIC_EMAIL_DOMAINS else "",
+            "phones": phones,
+            "name": name if len(name) >= 3 else "",
+        }
+
+    @api.model
+    def _prospect_match_score(self, keys, candidate):
+        """How strongly ``candidate`` looks like the company of ``keys``
+        (0: not at all).  VAT outweighs email, which outweighs phone and name."""
+        score = 0
+        vat = re.sub(r"[\s.\-]", "", candidate.vat or "").upper()
+        if keys["vat"] and vat == keys["vat"]:
+            score += 8
+        email = email_normalize(candidate.email or "") or ""
+        if keys["email"] and email == keys["email"]:
+            score += 6
+        elif keys["domain"] and email.rpartition("@")[2] == keys["domain"]:
+            score += 4
+        digits = {
+            re.sub(r"\D", "", number or "")[-PHONE_MATCH_DIGITS:]
+            for number in (candidate.phone, candidate.mobile)
+        }
+        if keys["phones"] & digits:
+            score += 3
+        if keys["name"] and keys["name"] in (candidate.name or "").lower():
+            score += 2
+        return score
+
+    def _prospect_similar_partners(self, domain=None, limit=None):
+        """Companies that look like each of ``self``, best match first.
+
+        One search for the whole recordset (a cheap pre-filter on VAT, email,
+        email domain, phone digits and name), then a score in Python.
+
+        :param domain: restricts the candidates (e.g. live customers only)
+        :return: {partner: [(candidate, score), ...]} best first
+        """
+        keys = {partner: partner._prospect_match_keys() for partner in self}
+        leaves = []
+        for key in keys.values():
+            if key["vat"]:
+                leaves.append([("vat", "=ilike", key["vat"])])
+            if key["email"]:
+                leaves.append([("email", "=ilike", key["email"])])
+            if key["domain"]:
+                leaves.append([("email", "=ilike", f"%@{key['domain']}")])
+            for digits in key["phones"]:
+                # digits in order, whatever the spaces and dashes between them
+                pattern = "%" + "%".join(digits)
+                leaves.append([("phone", "=like", pattern)])
+                leaves.append([("mobile", "=like", pattern)])
+            if key["name"]:
+                leaves.append([("name", "ilike", key["name"])])
+        if not leaves:
+            return {}
+        candidates = self.search(
+            expression.AND(
+                [
+                    expression.OR(leaves),
+                    [
+                        ("commercial_partner_id", "not in", self._origin.ids),
+                        "|",
+                        ("is_company", "=", True),
+                        ("parent_id", "=", False),
+                        ("fsm_location", "=", False),
+                    ],
+                    domain or [],
+                ]
+            ),
+            limit=PROSPECT_CANDIDATE_LIMIT,
+        )
+        result = {}
+        for partner, key in keys.items():
+            scored = [(c, self._prospect_match_score(key, c)) for c in candidates]
+            scored = sorted(
+                (pair for pair in scored if pair[1]),
+                key=lambda pair: (-pair[1], pair[0].name or "", pair[0].id),
+            )
+            result[partner] = scored[:limit] if limit else scored
+        return result
+
+    # -------------------------------------------------------- smart buttons
+    def action_view_prospect_customer(self):
+        self.ensure_one()
+        return self.prospect_customer_id._get_records_action(name=_("Converted Into"))
+
+    def action_view_prospect_origins(self):
+        self.ensure_one()
+        origins = self.with_context(active_test=False).prospect_origin_ids
+        action = origins._get_records_action(name=_("Converted Prospects"))
+        action["context"] = {"active_test": False}
+        return action
+
+    def action_view_prospect_duplicates(self):
+        self.ensure_one()
+        return self.prospect_duplicate_ids._get_records_action(
+            name=_("Likely Duplicates of %(partner)s", partner=self.display_name)
+        )
+
+    # -------------------------------------------------------------- pipeline
+    @api.constrains("prospect_stage_id")
+    def _check_prospect_converted_stage(self):
+        """The Converted stage is reached by converting, not by dragging."""
+        for partner in self:
+            if (
+                partner.prospect_stage_id.stage_type == "converted"
+                and partner.customer_status in PRE_CUSTOMER
+                and not partner.prospect_customer_id
+            ):
+                raise ValidationError(
+                    _(
+                        "%(partner)s is still a %(status)s: it reaches the "
+                        "%(stage)s stage when it is converted. Use “Convert to "
+                        "Customer”, or win one of its quotes.",
+                        partner=partner.display_name,
+                        status=self._prospect_status_label(
+                            partner.customer_status
+                        ).lower(),
+                        stage=partner.prospect_stage_id.display_name,
+                    )
+                )
+
+    @api.model
+    def _cron_prospect_stale_followup(self):
+        """Give the salesperson one follow-up activity on every lead or
+        prospect that nobody touched for the company's stale-prospect days.
+
+        One search (all companies at once) and one batch of activities;
+        prospects that already have an open activity are left alone.
+        """
+        now = fields.Datetime.now()
+        companies = self.env["res.company"].search(
+            [("prospect_enabled", "=", True), ("prospect_stale_days", ">", 0)]
+        )
+        if not companies:
+            return self.env["mail.activity"]
+        per_company = [
+            [
+                ("company_id", "=", company.id),
+                ("write_date", "<", now - timedelta(days=company.prospect_stale_days)),
+            ]
+            for company in companies
+        ]
+        # shared partners (no company) follow the main company's setting
+        default = self.env.ref("base.main_company", raise_if_not_found=False)
+        if default in companies:
+            per_company.append(
+                [
+                    ("company_id", "=", False),
+                    (
+                        "write_date",
+                        "<",
+                        now - timedelta(days=default.prospect_stale_days),
+                    ),
+                ]
+            )
+        stale = self.search(
+            expression.AND(
+                [
+                    expression.OR(per_company),
+                    [
+                        ("customer_status", "in", PRE_CUSTOMER),
+                        ("activity_ids", "=", False),
+                        "|",
+                        ("is_company", "=", True),
+                        ("parent_id", "=", False),
+                    ],
+                ]
+            )
+        )
+        if not stale:
+            return self.env["mail.activity"]
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id("res.partner")
+        today = fields.Date.context_today(self)
+        vals_list = []
+        for partner in stale:
+            days = (partner.company_id or default).prospect_stale_days
+            user = partner.user_id or partner.create_uid
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": partner.id,
+                    "activity_type_id": todo.id,
+                    "summary": _("Follow up: no news for %(days)s days", days=days),
+                    "note": escape(
+                        _(
+                            "%(partner)s has not been updated for %(days)s days. "
+                            "Call, visit or move it along the pipeline.",
+                            partner=partner.display_name,
+                            days=days,
+                        )
+                    ),
+                    "date_deadline": today,
+                    "user_id": user.id,
+                }
+            )
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    # -------------------------------------------------------------- deletion
+    def unlink(self):
+        """A lead or prospect takes its own contacts and sites with it; one
+        that has quotes is kept (archive it instead)."""
+        prospects = self.filtered(
+            lambda p: p.customer_status in PRE_CUSTOMER and p.commercial_partner_id == p
+        )
+        if prospects and not self.env.context.get(MODULE_UNINSTALL_FLAG):
+            prospects._prospect_check_unlink()
+            sites = (
+                self.env["fsm.location"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("owner_id", "child_of", prospects.ids)])
+            )
+            own = self.with_context(active_test=False).search(
+                [("id", "child_of", prospects.ids), ("id", "not in", self.ids)]
+            )
+            site_partners = sites.partner_id
+            sites.unlink()
+            (site_partners | own).unlink()
+        return super().unlink()
+
+    def _prospect_check_unlink(self):
+        orders = (
+            self.env["sale.order"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [("partner_id", "child_of", self.ids)],
+            )
+        )
+        if orders:
+            partner = orders[0].partner_id.commercial_partner_id
+            raise UserError(
+                _(
+                    "%(partner)s has quotes (%(orders)s) and cannot be deleted. "
+                    "Archive it instead.",
+                    partner=partner.display_name,
+                    orders=", ".join(
+                        orders.filtered(
+                            lambda o: o.partner_id.commercial_partner_id == partner
+                        )[:5].mapped("name")
+                    ),
+                )
+            )

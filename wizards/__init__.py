@@ -1,2 +1,5 @@
+from . import base_partner_merge
 from . import portal_wizard
+from . import prospect_account_request_wizard
+from . import prospect_convert_wizard
 from . import prospect_report_wizard
