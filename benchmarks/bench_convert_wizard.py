@@ -20,6 +20,13 @@ import sys
 import time
 from pathlib import Path
 
+
+def emit(*parts):
+    """Results go to standard output: this is a command-line benchmark."""
+    sys.stdout.write(" ".join(str(p) for p in parts) + "\n")
+    sys.stdout.flush()
+
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 import devenv
 
@@ -106,7 +113,7 @@ def main():
         customer = env["res.partner"].create(
             {"name": "Bench Customer", "is_company": True, "customer_status": "active"}
         )
-        print(
+        emit(
             f"existing mode, one prospect with {args.messages} messages and "
             f"{args.attachments} documents:"
         )
@@ -124,9 +131,9 @@ def main():
                 }
             )
             queries, seconds = measure(env, wizard.action_convert)
-            print(f"  {'copy' if copy else 'move'}: {queries} queries, {seconds:.2f} s")
+            emit(f"  {'copy' if copy else 'move'}: {queries} queries, {seconds:.2f} s")
 
-        print("new mode in bulk (each prospect with a contact and a site):")
+        emit("new mode in bulk (each prospect with a contact and a site):")
         Partner = env["res.partner"]
         sizes = [int(s) for s in args.bulk.split(",")]
         for run, size in enumerate([1, *sizes]):
@@ -147,7 +154,7 @@ def main():
             wizard = Wizard.create({"partner_ids": [Command.set(prospects.ids)]})
             queries, seconds = measure(env, wizard.action_convert)
             label = "warm-up" if not run else f"{size} prospect(s)"
-            print(f"  {label}: {queries} queries, {seconds:.2f} s")
+            emit(f"  {label}: {queries} queries, {seconds:.2f} s")
         cr.rollback()
 
 
