@@ -1,6 +1,6 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
@@ -48,3 +48,72 @@ class TestTours(HttpCase):
         site = self.env["fsm.location"].search([("name", "=", "Tour New Depot")])
         self.assertEqual(site.owner_id, prospect)
         self.assertEqual(site.customer_status, "prospect")
+
+    def test_convert_a_prospect_into_an_existing_customer(self):
+        customer = self.env["res.partner"].create(
+            {
+                "name": "Tour Existing Customer",
+                "is_company": True,
+                "customer_status": "active",
+                "email": "accounts@tour-existing.example.com",
+            }
+        )
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Tour Convert Prospect",
+                "is_company": True,
+                "customer_status": "prospect",
+                "email": "hello@tour-existing.example.com",
+            }
+        )
+        quote = self.env["sale.order"].create(
+            {
+                "partner_id": prospect.id,
+                "order_line": [
+                    (0, 0, {"product_id": self.product.id, "price_unit": 4321.0})
+                ],
+            }
+        )
+        self.start_tour(
+            f"/odoo/res.partner/{prospect.id}",
+            "prospect_management_convert_existing",
+            login="admin",
+        )
+        self.assertEqual(quote.partner_id, customer)
+        self.assertFalse(prospect.active)
+        self.assertEqual(prospect.prospect_customer_id, customer)
+        self.assertEqual(customer.customer_status, "active")
+
+    def _list_prospect(self):
+        return self.env["res.partner"].create(
+            {
+                "name": "Tour List Prospect",
+                "is_company": True,
+                "customer_status": "prospect",
+            }
+        )
+
+    def test_a_manager_changes_a_status_from_the_list_in_one_click(self):
+        prospect = self._list_prospect()
+        self.start_tour(
+            "/odoo/action-prospect_management.action_prospects",
+            "prospect_management_status_list_manager",
+            login="admin",
+        )
+        self.assertEqual(prospect.customer_status, "active")
+        self.assertTrue(prospect.prospect_converted_date)
+
+    def test_a_prospect_user_cannot_change_a_status_from_the_list(self):
+        prospect = self._list_prospect()
+        new_test_user(
+            self.env,
+            login="tour_prospect_user",
+            groups="sales_team.group_sale_salesman_all_leads",
+            name="Tour Prospect User",
+        )
+        self.start_tour(
+            "/odoo/action-prospect_management.action_prospects",
+            "prospect_management_status_list_user",
+            login="tour_prospect_user",
+        )
+        self.assertEqual(prospect.customer_status, "prospect")
