@@ -12,7 +12,8 @@ registry.category("web_tour.tours").add("prospect_management_convert_existing", 
     steps: () => [
         {
             content: "Convert the prospect",
-            trigger: ".o_form_view .o_statusbar_buttons button:contains(Convert to Customer)",
+            trigger:
+                ".o_form_view .o_statusbar_buttons button:contains(Convert to Customer)",
             run: "click",
         },
         {
@@ -21,7 +22,8 @@ registry.category("web_tour.tours").add("prospect_management_convert_existing", 
         },
         {
             content: "Link it into an existing customer",
-            trigger: ".modal div[name=mode] .form-check:contains(existing customer) input",
+            trigger:
+                ".modal div[name=mode] .form-check:contains(existing customer) input",
             run: "click",
         },
         {
@@ -47,7 +49,8 @@ registry.category("web_tour.tours").add("prospect_management_convert_existing", 
         },
         {
             content: "It shows where it came from",
-            trigger: ".o_form_view button[name=action_view_prospect_origins]:contains(1)",
+            trigger:
+                ".o_form_view button[name=action_view_prospect_origins]:contains(1)",
         },
         {
             content: "Open its quotes",

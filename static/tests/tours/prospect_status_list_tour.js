@@ -44,7 +44,8 @@ registry.category("web_tour.tours").add("prospect_management_status_list_user", 
         },
         {
             content: "Its status bar is read-only",
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Prospect):disabled",
+            trigger:
+                ".o_statusbar_status button.o_arrow_button_current:contains(Prospect):disabled",
         },
         {
             content: "Active cannot be clicked",
