@@ -35,6 +35,7 @@
         "data/ir_exports_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "wizards/prospect_report_wizard.xml",
         "wizards/prospect_convert_wizard.xml",
         "wizards/prospect_account_request_wizard.xml",

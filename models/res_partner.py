@@ -157,6 +157,11 @@ class ResPartner(models.Model):
         store=True,
         aggregator="avg",
     )
+    prospect_map_url = fields.Char(
+        string="Map",
+        compute="_compute_prospect_map_url",
+        help="The GPS coordinates on a map.",
+    )
     prospect_customer_id = fields.Many2one(
         "res.partner",
         string="Converted Into",
@@ -202,6 +207,17 @@ class ResPartner(models.Model):
                         "open", company
                     )
                 partner.prospect_stage_id = stages[company]
+
+    @api.depends("partner_latitude", "partner_longitude")
+    def _compute_prospect_map_url(self):
+        for partner in self:
+            lat, lon = partner.partner_latitude, partner.partner_longitude
+            partner.prospect_map_url = (
+                f"https://www.openstreetmap.org/?mlat={lat:.6f}&mlon={lon:.6f}"
+                f"#map=17/{lat:.6f}/{lon:.6f}"
+                if lat or lon
+                else False
+            )
 
     @api.depends("prospect_since", "prospect_converted_date")
     def _compute_prospect_days_to_convert(self):

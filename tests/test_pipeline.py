@@ -53,3 +53,21 @@ class TestPipeline(ProspectCommon):
         self.assertEqual(partner.prospect_stage_id, own_new)
         here = self.env["res.partner"].create({"name": "Here Ltd", "is_prospect": True})
         self.assertNotEqual(here.prospect_stage_id, own_new)
+
+    def test_gps_coordinates_open_a_map(self):
+        self.prospect.write(
+            {"partner_latitude": 53.381129, "partner_longitude": -1.470085}
+        )
+        self.assertIn("mlat=53.381129&mlon=-1.470085", self.prospect.prospect_map_url)
+        site = self._site(self.prospect)
+        site.write({"partner_latitude": 51.5, "partner_longitude": -0.12})
+        self.assertIn("mlat=51.500000", site.prospect_map_url)
+        self.assertFalse(self.active.prospect_map_url)
+
+    def test_a_site_visit_can_be_planned_on_a_prospect(self):
+        visit = self.env.ref("prospect_management.mail_activity_type_site_visit")
+        activity = self.prospect.activity_schedule(
+            activity_type_id=visit.id, user_id=self.salesman.id
+        )
+        self.assertEqual(activity.activity_type_id.name, "Site Visit")
+        self.assertEqual(activity.summary, "Visit the site")
