@@ -161,3 +161,20 @@ class TestFrenchUser(ProspectCommon):
         action = self.env.ref("prospect_management.action_prospect_convert_wizard")
         self.assertEqual(action.with_context(lang="fr_FR").name, "Convertir en client")
         self.assertEqual(action.with_context(lang="en_US").name, "Convert to Customer")
+
+    def test_views_show_in_french(self):
+        # arch terms keep their markup: Odoo drops a translated term whose
+        # tags differ from the source's, and the English would show
+        order_form = self.env.ref("sale.view_order_form").id
+        arch = (
+            self.env["sale.order"]
+            .with_context(lang="fr_FR")
+            .get_view(order_form, "form")["arch"]
+        )
+        self.assertIn("Devis pour un prospect.", arch)
+        self.assertIn("Le confirmer fait du prospect un client actif", arch)
+        self.assertNotIn("Quote for a prospect.", arch)
+        partner_form = (
+            self.env["res.partner"].with_context(lang="fr_FR").get_view(False, "form")
+        )
+        self.assertIn("existe peut-être déjà", partner_form["arch"])
