@@ -9,6 +9,7 @@ both agree on what the template holds.
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import polib
@@ -82,3 +83,43 @@ def committed_pot():
     """The template committed in the module, or None when there is none."""
     path = module_path() / POT_PATH
     return polib.pofile(str(path)) if path.exists() else None
+
+
+# the languages the module ships complete (tools/i18n --sync-po keeps them
+# in step with the template)
+LANGUAGES = ("de", "es", "fr")
+# what a translation must keep exactly as the source has it: Python
+# placeholders (named or not, and the escaped percent sign), inline
+# template expressions ({{ object.name }}), HTML/QWeb tags with their
+# attributes, and domains quoted in help texts
+PLACEHOLDER = re.compile(r"%%|%\(\w+\)[sdr]|%[sdr]|\{\{.*?\}\}|<[^>]+>|\[\(.*?\)\]")
+NAMED = re.compile(r"(?<!%)%\((\w+)\)[sdr]")
+
+
+def language_files():
+    """``{language code: polib file}`` of the module's ``i18n/*.po``."""
+    return {
+        path.stem: polib.pofile(str(path))
+        for path in sorted((module_path() / "i18n").glob("*.po"))
+    }
+
+
+def placeholders(text):
+    """The sorted placeholders and markup a translation must keep."""
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def format_problem(msgid, msgstr):
+    """Why ``msgstr`` cannot replace ``msgid`` in Python's %-formatting, or
+    None.  Odoo formats a translated ``_()`` string with the values of the
+    source's named placeholders: a stray ``%`` or a renamed placeholder in
+    the translation raises then, in front of the user."""
+    names = set(NAMED.findall(msgid))
+    if not names:
+        return None
+    values = dict.fromkeys(names, "x")
+    try:
+        msgstr % values
+    except (KeyError, ValueError, TypeError) as error:
+        return f"{type(error).__name__}: {error}"
+    return None

@@ -33,6 +33,10 @@ WORK = Path(
 )
 PG_DIR = Path(os.environ.get("PM_PG_DIR", "/tmp/prospect_management-pg"))
 PG_ENV_KEYS = ("PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "PGSERVICE")
+# the linters and the README generator (requirements-lint.txt) live in a
+# virtual environment of their own, never in the Python that runs Odoo
+LINT_VENV = WORK / "lint-venv"
+LINT_REQUIREMENTS = REPO / "requirements-lint.txt"
 
 
 def say(msg):
@@ -134,6 +138,42 @@ def install_module(db, addons, python=None, without_demo=False, log_name="instal
 
 
 # ------------------------------------------------------------ Python packages
+def digest(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def lint_venv():
+    """The Python of the linters' virtual environment, with
+    requirements-lint.txt installed (again only when the pins change)."""
+    python = LINT_VENV / "bin" / "python"
+    stamp = LINT_VENV / ".requirements-lint.sha256"
+    wanted = digest(LINT_REQUIREMENTS)
+    if stamp.exists() and stamp.read_text() == wanted and python.exists():
+        return python
+    if not python.exists():
+        say(f"creating the linters' virtual environment {LINT_VENV}")
+        run([sys.executable, "-m", "venv", LINT_VENV])
+    env = dict(os.environ, PIP_ROOT_USER_ACTION="ignore")
+    res = run(
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            LINT_REQUIREMENTS,
+        ],
+        check=False,
+        env=env,
+    )
+    if res.returncode:
+        die("pip could not install requirements-lint.txt (see above)")
+    stamp.write_text(wanted)
+    return python
+
+
 def install_requirements(*files):
     args = [
         sys.executable,
