@@ -124,7 +124,7 @@ class ResPartner(models.Model):
         domain="[('company_id', 'in', [company_id or current_company_id, False])]",
     )
     prospect_since = fields.Date(
-        compute="_compute_prospect_pipeline",
+        compute="_compute_prospect_since",
         store=True,
         readonly=False,
         copy=False,
@@ -189,24 +189,37 @@ class ResPartner(models.Model):
                     partner.customer_status or partner._prospect_default_status()
                 )
 
+    # Two computes, not one: Odoo skips every field of a compute method when
+    # one of them is given at create (a stage set by the kanban column or an
+    # import would leave the prospect without its prospect-since date).
     @api.depends("customer_status")
     def _compute_prospect_pipeline(self):
         """Place new leads and prospects in the first stage of the pipeline."""
-        today = fields.Date.context_today(self)
         stages = {}
-        for partner in self:
-            if partner.customer_status not in PRE_CUSTOMER or (
-                partner.parent_id and not partner.is_company
-            ):
+        for partner in self._prospect_pipeline_entries():
+            if partner.prospect_stage_id:
                 continue
+            company = partner.company_id or self.env.company
+            if company not in stages:
+                stages[company] = self.env["prospect.stage"]._prospect_stage_for(
+                    "open", company
+                )
+            partner.prospect_stage_id = stages[company]
+
+    @api.depends("customer_status")
+    def _compute_prospect_since(self):
+        today = fields.Date.context_today(self)
+        for partner in self._prospect_pipeline_entries():
             partner.prospect_since = partner.prospect_since or today
-            if not partner.prospect_stage_id:
-                company = partner.company_id or self.env.company
-                if company not in stages:
-                    stages[company] = self.env["prospect.stage"]._prospect_stage_for(
-                        "open", company
-                    )
-                partner.prospect_stage_id = stages[company]
+
+    def _prospect_pipeline_entries(self):
+        """Leads and prospects that carry a pipeline (not their contacts)."""
+        return self.filtered(
+            lambda p: (
+                p.customer_status in PRE_CUSTOMER
+                and not (p.parent_id and not p.is_company)
+            )
+        )
 
     @api.depends("partner_latitude", "partner_longitude")
     def _compute_prospect_map_url(self):

@@ -71,3 +71,23 @@ class TestPipeline(ProspectCommon):
         )
         self.assertEqual(activity.activity_type_id.name, "Site Visit")
         self.assertEqual(activity.summary, "Visit the site")
+
+    def test_a_prospect_created_in_a_given_stage_still_gets_its_since_date(self):
+        """Dropped in a kanban column, or imported with a stage."""
+        qualified = self.env.ref("prospect_management.stage_qualified")
+        partner = self.env["res.partner"].create(
+            {
+                "name": "Column Ltd",
+                "is_prospect": True,
+                "prospect_stage_id": qualified.id,
+            }
+        )
+        self.assertEqual(partner.prospect_stage_id, qualified)
+        self.assertEqual(partner.prospect_since, fields.Date.context_today(partner))
+        dated = self.env["res.partner"].create(
+            {"name": "Dated Ltd", "is_prospect": True, "prospect_since": "2026-01-05"}
+        )
+        self.assertEqual(str(dated.prospect_since), "2026-01-05")
+        self.assertEqual(
+            dated.prospect_stage_id, self.env.ref("prospect_management.stage_new")
+        )
