@@ -236,7 +236,12 @@ class ResPartner(models.Model):
     def _compute_prospect_days_to_convert(self):
         for partner in self:
             if partner.prospect_since and partner.prospect_converted_date:
-                delta = partner.prospect_converted_date.date() - partner.prospect_since
+                # prospect_since is the user's date (context_today): compare it
+                # with the user's date of the conversion, not the UTC one
+                converted = fields.Datetime.context_timestamp(
+                    partner, partner.prospect_converted_date
+                ).date()
+                delta = converted - partner.prospect_since
                 partner.prospect_days_to_convert = max(delta.days, 0)
             else:
                 partner.prospect_days_to_convert = 0
