@@ -531,6 +531,12 @@ class ProspectConvertWizard(models.TransientModel):
                 customers = self._convert_in_place(prospects)
             self._schedule_follow_up(customers)
             self._log_note(customers)
+            # Leaving the savepoint flushes with the transaction's default
+            # context: recompute what the conversion changed (the status of
+            # the prospects and of their contacts) here instead, untracked,
+            # or each record would get a tracking message of its own on top
+            # of the conversion note (a query per prospect and contact).
+            prospects.env.flush_all()
         return self._action_open(customers)
 
     def _action_open(self, customers):
