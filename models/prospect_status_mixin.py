@@ -167,7 +167,7 @@ class ProspectStatusMixin(models.AbstractModel):
             raise UserError(
                 _(
                     "“%(value)s” is not a customer status. "
-                    "Use one of: Lead, Prospect, Active, Suspended.",
+                    "Use one of: lead, prospect, active, suspended.",
                     value=shorten(value, 40, placeholder="…"),
                 )
             )
