@@ -24,7 +24,16 @@ class FSMLocation(models.Model):
     owner_status = fields.Selection(
         related="owner_id.commercial_partner_id.customer_status",
         string="Customer Status",
+        tracking=False,
     )
+
+    def _compute_field_value(self, field):
+        # The compute only fills new sites (existing ones keep their own
+        # status); a status change is tracked by write(), where it is made.
+        records = self
+        if field.name == "customer_status":
+            records = self.with_context(mail_notrack=True)
+        return super(FSMLocation, records)._compute_field_value(field)
 
     @api.depends("owner_id")
     def _compute_customer_status(self):

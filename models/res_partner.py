@@ -189,6 +189,16 @@ class ResPartner(models.Model):
                     partner.customer_status or partner._prospect_default_status()
                 )
 
+    def _compute_field_value(self, field):
+        # A status change is tracked where it is made, by write(). The
+        # compute only fills new records and copies a company's status onto
+        # its contacts and site addresses: tracking that again would give
+        # each contact a message of its own, a query per contact.
+        records = self
+        if field.name == "customer_status":
+            records = self.with_context(mail_notrack=True)
+        return super(ResPartner, records)._compute_field_value(field)
+
     # Two computes, not one: Odoo skips every field of a compute method when
     # one of them is given at create (a stage set by the kanban column or an
     # import would leave the prospect without its prospect-since date).

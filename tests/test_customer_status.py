@@ -71,6 +71,30 @@ class TestCustomerStatus(ProspectCommon):
         self.assertEqual(tracked.old_value_char, "Prospect")
         self.assertEqual(tracked.new_value_char, "Active")
 
+    def test_the_change_is_tracked_on_the_company_not_on_each_contact(self):
+        contact, site_address = self.env["res.partner"].create(
+            [
+                {"name": "Jane Foster", "parent_id": self.prospect.id},
+                {"name": "Depot", "parent_id": self.prospect.id, "type": "other"},
+            ]
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.prospect.with_user(self.manager).write({"customer_status": "active"})
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+
+        def status_trackings(partner):
+            return partner.message_ids.tracking_value_ids.filtered(
+                lambda t: t.field_id.name == "customer_status"
+            )
+
+        self.assertEqual(len(status_trackings(self.prospect)), 1)
+        self.assertEqual(
+            (contact | site_address).mapped("customer_status"), ["active"] * 2
+        )
+        self.assertFalse(status_trackings(contact | site_address))
+
     def test_prospect_user_cannot_change_a_status(self):
         partner = self.prospect.with_user(self.salesman)
         with self.assertRaisesRegex(AccessError, "Only a Prospect Manager"):
