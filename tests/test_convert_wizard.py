@@ -336,6 +336,81 @@ class TestConvertIntoExisting(ConvertCommon):
             self.prospect.action_view_prospect_customer()["res_id"], target.id
         )
 
+    def test_each_moved_quote_site_and_contact_says_where_it_went(self):
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # as if created in an earlier transaction
+        before = {
+            record: record.message_ids
+            for record in (self.quote, self.site_main, self.jane)
+        }
+        self._convert_into(self.active, False, False, drop=self.bob).action_convert()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        for record, old_messages in before.items():
+            new_messages = record.message_ids - old_messages
+            moved = new_messages.filtered(
+                lambda m: "Moved to the customer Live Ltd" in m.body
+            )
+            self.assertEqual(len(moved), 1, record.display_name)
+            self.assertIn("who converted the prospect ACME Ltd", moved.body)
+            # the note says it all: no tracking message per record on top
+            self.assertFalse(new_messages.tracking_value_ids)
+        self.assertEqual(
+            len(self.site_main.message_ids - before[self.site_main]),
+            2,
+            "moved, then activated with its new customer",
+        )
+
+    def test_the_history_of_a_prospect_costs_no_query_per_item(self):
+        """Messages, documents and activities move in a constant number of
+        queries (the ORM inserts up to 100 rows per query: stay below)."""
+        counts = {}
+        for copy in (True, False):
+            for size in (2, 2, 40):  # the first run warms the caches up
+                prospect = self._prospect_with_history(size)
+                with self._wizard_form(prospect) as form:
+                    form.mode = "existing"
+                    form.target_partner_id = self.active
+                    form.copy_messages = copy
+                    form.copy_documents = copy
+                wizard = form.record
+                self.env.flush_all()
+                self.env.cr.precommit.run()
+                self.env.invalidate_all()
+                queries = self.cr.sql_log_count
+                wizard.action_convert()
+                self.env.flush_all()
+                self.env.cr.precommit.run()
+                counts[(copy, size)] = self.cr.sql_log_count - queries
+                self.assertEqual(
+                    len(self._activities(self.active) & prospect.activity_ids), 0
+                )
+        for copy in (True, False):
+            self.assertLessEqual(abs(counts[(copy, 40)] - counts[(copy, 2)]), 3, counts)
+
+    def _prospect_with_history(self, size):
+        prospect = self.env["res.partner"].create(
+            {"name": f"History {size}", "is_company": True, "is_prospect": True}
+        )
+        prospect.message_subscribe(partner_ids=self.env.user.partner_id.ids)
+        for i in range(size):
+            prospect.message_post(body=f"Call {i}", message_type="comment")
+            prospect.activity_schedule(
+                "mail.mail_activity_data_call", summary=f"Call {i}"
+            )
+        self.env["ir.attachment"].create(
+            [
+                {
+                    "name": f"survey-{i}.txt",
+                    "raw": b"two boilers",
+                    "res_model": "res.partner",
+                    "res_id": prospect.id,
+                }
+                for i in range(size)
+            ]
+        )
+        return prospect
+
     def test_copies_keep_the_originals_on_the_prospect(self):
         target = self.active
         # a tracked change in the prospect's chatter (stage New → Contacted)

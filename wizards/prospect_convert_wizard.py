@@ -532,10 +532,10 @@ class ProspectConvertWizard(models.TransientModel):
             self._schedule_follow_up(customers)
             self._log_note(customers)
             # Leaving the savepoint flushes with the transaction's default
-            # context: recompute what the conversion changed (the status of
-            # the prospects and of their contacts) here instead, untracked,
-            # or each record would get a tracking message of its own on top
-            # of the conversion note (a query per prospect and contact).
+            # context: run what the conversion leaves to recompute (addresses
+            # and statuses of the moved contacts, sites and quotes) here,
+            # untracked, since the conversion notes say what changed; else
+            # each record gets a tracking message, a query per record.
             prospects.env.flush_all()
         return self._action_open(customers)
 
@@ -626,15 +626,21 @@ class ProspectConvertWizard(models.TransientModel):
             return target if partner in redirect else partner
 
         quotes = scope["quotes"]
-        self._move_quotes(quotes, repoint)
         sites = scope["sites"]
+        prospect_of = {
+            **{quote: quote.partner_id.commercial_partner_id for quote in quotes},
+            **{site: site.owner_id.commercial_partner_id for site in sites},
+            **{contact: contact.commercial_partner_id for contact in kept},
+        }
+        self._move_quotes(quotes, repoint)
         prospect_sites = sites.filtered(lambda s: s.customer_status in PRE_CUSTOMER)
         self._move_sites(sites, repoint)
         activities = self._move_activities(prospects, target)
         attachment_map = self._transfer_attachments(prospects, target)
         messages = self._transfer_messages(prospects, target, attachment_map)
         if kept:
-            kept.write({"parent_id": target.id})
+            kept.with_context(mail_notrack=True).write({"parent_id": target.id})
+        self._note_moves((quotes, sites, kept), target, prospect_of)
         dropped.action_archive()
         # the target is live: the sites it received are live sites now
         prospect_sites._prospect_activate(
@@ -711,7 +717,8 @@ class ProspectConvertWizard(models.TransientModel):
             )
             groups[key] |= quote
         for (partner, invoice, shipping, site), group in groups.items():
-            group.write(
+            # untracked: _note_moves logs one note per quote in one batch
+            group.with_context(mail_notrack=True).write(
                 {
                     "partner_id": partner,
                     "partner_invoice_id": invoice,
@@ -721,7 +728,10 @@ class ProspectConvertWizard(models.TransientModel):
             )
 
     def _move_sites(self, sites, repoint):
-        groups = defaultdict(lambda: self.env["fsm.location"].sudo())
+        """Re-point the sites, one write per new owner (untracked:
+        _note_moves logs one note per site in one batch)."""
+        Site = self.env["fsm.location"].sudo().with_context(mail_notrack=True)
+        groups = defaultdict(lambda: Site)
         for site in sites:
             groups[repoint(site.owner_id).id] |= site
         for owner, group in groups.items():
@@ -730,6 +740,30 @@ class ProspectConvertWizard(models.TransientModel):
             group.partner_id.filtered(
                 lambda p, owner=owner: p.parent_id and p.parent_id.id != owner
             ).write({"parent_id": owner})
+
+    def _note_moves(self, records, target, prospect_of):
+        """One note on each record moved to ``target``, in one batch per
+        model, instead of a tracking message per record (a query each).
+
+        :param prospect_of: {record: the prospect it came from}
+        """
+        user = self.env.user.display_name
+        for model_records in records:
+            if not model_records:
+                continue
+            model_records.sudo()._message_log_batch(
+                {
+                    record.id: Markup("<p>%s</p>")
+                    % self.env._(
+                        "Moved to the customer %(customer)s by %(user)s, who "
+                        "converted the prospect %(prospect)s.",
+                        customer=target.display_name,
+                        user=user,
+                        prospect=prospect_of[record].display_name,
+                    )
+                    for record in model_records
+                }
+            )
 
     def _move_activities(self, prospects, target):
         activities = (
