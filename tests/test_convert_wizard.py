@@ -430,6 +430,16 @@ class TestConvertIntoExisting(ConvertCommon):
                 )
             ]
         )
+        # a thread: the salesperson answers the trade show note, to Jane
+        parent = self._messages(self.prospect).filtered(
+            lambda m: "Met at the trade show" in m.body
+        )
+        reply = self.prospect.message_post(
+            body="Call her back next week",
+            message_type="comment",
+            parent_id=parent.id,
+            partner_ids=self.jane.ids,
+        )
         prospect_messages = self._messages(self.prospect)
         attachments = self._attachments(self.prospect)
         target_messages = self._messages(target)
@@ -462,6 +472,14 @@ class TestConvertIntoExisting(ConvertCommon):
         )
         survey_message = copies.filtered(lambda m: "Survey attached" in m.body)
         self.assertEqual(survey_message.attachment_ids, survey)
+        reply_copy = copies.filtered(lambda m: "Call her back" in m.body)
+        self.assertEqual(reply_copy.partner_ids, self.jane)
+        self.assertNotEqual(reply_copy, reply)
+        self.assertIn("Met at the trade show", reply_copy.parent_id.body)
+        self.assertEqual(
+            reply_copy.parent_id.res_id, target.id, "it answers the copy, on the target"
+        )
+        self.assertEqual(reply.parent_id, parent, "the original thread is untouched")
         tracked_copy = copies.filtered("tracking_value_ids")
         self.assertEqual(
             tracked_copy.tracking_value_ids.mapped("new_value_char"),
