@@ -1,7 +1,10 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
 from lxml import etree
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -119,3 +122,44 @@ class TestPipelineKanban(ProspectCommon):
         self.assertEqual(
             (self.prospect | self.lead).prospect_stage_id, self._stage("contacted")
         )
+
+    def test_the_activity_bar_counts_each_prospect_by_its_most_urgent_activity(self):
+        Partner = self.env["res.partner"]
+        late, due, planned, idle = Partner.create(
+            [
+                {"name": name, "is_company": True, "is_prospect": True}
+                for name in ("Late Ltd", "Due Ltd", "Planned Ltd", "Idle Ltd")
+            ]
+        )
+        today = fields.Date.context_today(self.manager)
+        for partner, days in ((late, -2), (late, 5), (due, 0), (planned, 3)):
+            partner.activity_schedule(
+                "mail.mail_activity_data_call",
+                date_deadline=today + timedelta(days=days),
+                user_id=self.manager.id,
+            )
+        # a done activity (archived) counts no more
+        idle.activity_schedule(
+            "mail.mail_activity_data_call",
+            date_deadline=today - timedelta(days=1),
+            user_id=self.manager.id,
+        ).action_done()
+        groups = (
+            Partner.with_user(self.manager)
+            .with_context(tz=self.manager.tz)
+            ._read_group(
+                [("id", "in", (late | due | planned | idle).ids)],
+                ["activity_state"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(
+            dict(groups),
+            {"overdue": 1, "today": 1, "planned": 1, False: 1},
+        )
+        # the same as each partner's own activity state
+        for partner in late | due | planned | idle:
+            self.assertEqual(
+                partner.activity_state,
+                {late: "overdue", due: "today", planned: "planned"}.get(partner, False),
+            )
