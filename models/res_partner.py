@@ -432,11 +432,10 @@ class ResPartner(models.Model):
 
     def _prospect_log_won_quotes(self, orders):
         """One chatter note per customer: who won which quotes, and when."""
+        by_customer = orders.grouped(lambda o: o.partner_id.commercial_partner_id)
         self._message_log_batch(
             {
-                customer.id: escape(
-                    orders._prospect_won_note(orders._prospect_quotes_of(customer))
-                )
+                customer.id: escape(orders._prospect_won_note(by_customer[customer]))
                 for customer in self
             }
         )

@@ -86,10 +86,9 @@ class SaleOrder(models.Model):
         # prospect sites of customers that were already live
         sites = sites.filtered(lambda s: s.customer_status in PRE_CUSTOMER)
         if sites:
+            by_site = self.grouped("fsm_location_id")
             sites._prospect_activate(
-                lambda site: self._prospect_won_note(
-                    self.filtered(lambda o: o.fsm_location_id == site)
-                )
+                lambda site: self._prospect_won_note(by_site[site])
             )
         return customers
 
@@ -100,6 +99,3 @@ class SaleOrder(models.Model):
             quotes=", ".join(quotes.mapped("name")),
             date=format_datetime(self.env, fields.Datetime.now()),
         )
-
-    def _prospect_quotes_of(self, customer):
-        return self.filtered(lambda o: o.partner_id.commercial_partner_id == customer)
