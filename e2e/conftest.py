@@ -19,6 +19,7 @@ import time
 import urllib.request
 import uuid
 import xmlrpc.client
+from pathlib import Path
 
 import pytest
 
@@ -42,8 +43,8 @@ def server():
     log = os.environ.get("PM_E2E_LOG", f"/tmp/pm-e2e-{db}.log")
     cmd = [
         sys.executable,
-        "-m",
-        "odoo",
+        # a launcher file, not ``-m odoo``: the gevent worker restarts from it
+        str(Path(__file__).resolve().parent.parent / "tools" / "odoo-server"),
         "-d",
         db,
         f"--db-filter=^{db}$",

@@ -79,7 +79,8 @@ def require_odoo():
 
 
 def odoo_cmd(python=None):
-    return [str(python or sys.executable), "-m", "odoo"]
+    """The command that starts Odoo with ``python`` (default: this one)."""
+    return [str(python or sys.executable), str(REPO / "tools" / "odoo-server")]
 
 
 def module_state(db, module=ADDON):
