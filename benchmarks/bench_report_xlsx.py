@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Time and memory of the prospect lists: XLSX for 100,000 prospects, PDF for 1,000.
 
-    benchmarks/bench_report_xlsx.py --db pm_bench --template pm_dev
-    benchmarks/bench_report_xlsx.py --db pm_bench --prospects 20000 --pdf 500
+    benchmarks/bench_report_xlsx.py                      # 100,000 prospects
+    benchmarks/bench_report_xlsx.py --prospects 20000 --pdf 200
+    benchmarks/bench_report_xlsx.py --measure xlsx --profile /tmp/xlsx.prof
 
-``--template`` copies a database where prospect_management is installed (e.g.
-the one ``tools/test --keep-db`` left) into ``--db`` when ``--db`` does not
-exist yet.  The prospects are then added in set-based SQL, cloned from one
-prospect created through the ORM (so every column has a legal value): each
-with a salesperson, a stage and a chatter message, one in ten with an open
-quote.  They stay in ``--db``: the next run reuses them.
+The scratch database ``--db`` (default ``pmb_reports``) is copied from the
+template ``pmb_addon`` (benchlib) the first time, or from ``--template``.
+The prospects are then added in set-based SQL, cloned from one prospect
+created through the ORM (so every column has a legal value): each with a
+salesperson, a stage and a chatter message, one in ten with an open quote.
+They stay in ``--db``: the next run reuses them.
 
 Each measurement runs in a fresh process, after a warm-up render of 10
 records: wall time of ``ir.actions.report._render_xlsx`` (what the download
@@ -18,8 +21,12 @@ wizard does; peak RSS over the idle process (sampled every 20 ms, and
 ``ru_maxrss``); and, in a separate run because it slows Python down, the peak
 of Python allocations seen by ``tracemalloc``.  The CPU time of the Odoo
 process is reported too: on a shared machine it moves less than wall time.
-Targets (issue 7): 100,000
-prospects in < 15 s and < 300 MB over the idle process.
+
+The baseline, measured in the same run and the same way: Odoo's own list
+export of the same records and columns to XLSX (``export_data``, then one
+xlsxwriter cell per value, as the web client's *Export* does).
+Targets (issue 7): 100,000 prospects in < 15 s and < 300 MB over the idle
+process.
 
 Nothing is committed by the measurements.
 """
@@ -36,8 +43,10 @@ import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "tools"))
-import devenv
+sys.path.insert(0, str(REPO / "benchmarks"))
+import benchlib
+
+devenv = benchlib.devenv
 
 BENCH_REF = "BENCH-%"
 XLSX_REPORT = "prospect_management.action_report_prospect_customers_xlsx"
@@ -46,27 +55,22 @@ PDF_REPORT = "prospect_management.action_report_prospect_customers"
 
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default="pm_bench", help="scratch database")
+    parser.add_argument("--db", default="pmb_reports", help="scratch database")
     parser.add_argument(
-        "--template", help="database with the module installed, copied into --db"
+        "--template",
+        help="database with the module installed, copied into --db "
+        "(default: the benchmarks' template pmb_addon)",
     )
     parser.add_argument("--prospects", type=int, default=100_000)
     parser.add_argument("--pdf", type=int, default=1000, help="prospects in the PDF")
-    parser.add_argument("--measure", choices=["xlsx", "xlsx-tracemalloc", "pdf"])
+    parser.add_argument(
+        "--measure", choices=["xlsx", "xlsx-tracemalloc", "pdf", "export"]
+    )
     parser.add_argument("--profile", help="write a cProfile of the XLSX run here")
     return parser.parse_args()
 
 
 # ------------------------------------------------------------------ odoo
-def odoo_registry(db):
-    import odoo
-
-    odoo.tools.config.parse_config(
-        ["-d", db, f"--addons-path={devenv.addons_path()}", "--log-level=warn"]
-    )
-    return odoo.modules.registry.Registry(db)
-
-
 def rss_kb():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
@@ -91,32 +95,18 @@ class RssSampler(threading.Thread):
 
 # ----------------------------------------------------------------- setup
 def ensure_database(args):
-    exists = subprocess.run(
-        [
-            "psql",
-            "-X",
-            "-d",
-            "postgres",
-            "-Atc",
-            f"select 1 from pg_database where datname = '{args.db}'",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    if exists:
+    if devenv.database_exists(args.db):
         return
-    if not args.template:
-        devenv.die(f"database {args.db} does not exist: give --template to copy one")
-    devenv.say(f"copying {args.template} into {args.db}")
-    devenv.run(["createdb", "-T", args.template, args.db])
+    template = args.template or benchlib.template(with_addon=True)
+    devenv.say(f"copying {template} into {args.db}")
+    benchlib.clone(template, args.db)
 
 
 def populate(db, count):
     """Add prospects BENCH-000001... up to ``count``, in set-based SQL."""
     from odoo import SUPERUSER_ID, api
 
-    registry = odoo_registry(db)
+    registry = benchlib.registry(db)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         cr.execute("SELECT count(*) FROM res_partner WHERE ref LIKE %s", [BENCH_REF])
@@ -136,7 +126,11 @@ def populate(db, count):
                 "prospect_source_id": source.id,
             }
         )
-        product = env["product.product"].search([("sale_ok", "=", True)], limit=1)
+        product = env["product.product"].search(
+            [("sale_ok", "=", True)], limit=1
+        ) or env["product.product"].create(
+            {"name": "Boiler service", "type": "service", "list_price": 100}
+        )
         quote = env["sale.order"].create(
             {
                 "partner_id": model.id,
@@ -233,7 +227,7 @@ def clone(cr, table, template_id, source, overrides):
 def measure(db, what, count, profile=None):
     from odoo import api
 
-    registry = odoo_registry(db)
+    registry = benchlib.registry(db)
     with registry.cursor() as cr:
         admin = api.Environment(cr, 1, {})["res.users"].search(
             [("login", "=", "admin")]
@@ -262,6 +256,8 @@ def measure(db, what, count, profile=None):
         started = time.monotonic()
         if what == "pdf":
             content, fmt = Report._render_qweb_pdf(PDF_REPORT, None, data=data)
+        elif what == "export":
+            content, fmt = odoo_export(env, domain)
         else:
             content, fmt = Report._render_xlsx(XLSX_REPORT, None, data)
         wall = time.monotonic() - started
@@ -299,17 +295,55 @@ def measure(db, what, count, profile=None):
     print(json.dumps(result), flush=True)  # pylint: disable=print-used
 
 
+# the columns of the prospect list, as a user would pick them in Export
+EXPORT_COLUMNS = [
+    "ref",
+    "name",
+    "customer_status",
+    "prospect_stage_id",
+    "user_id",
+    "phone",
+    "email",
+    "street",
+    "city",
+    "prospect_source_id",
+    "prospect_since",
+    "sale_order_count",
+]
+
+
+def odoo_export(env, domain):
+    """The baseline: Odoo's list export of the same records to XLSX, as the
+    web client's Export does (export_data, then one xlsxwriter cell per
+    value in an in-memory workbook)."""
+    import io
+
+    import xlsxwriter
+
+    records = env["res.partner"].search(domain, order="complete_name, id")
+    rows = records.export_data(EXPORT_COLUMNS)["datas"]
+    output = io.BytesIO()
+    book = xlsxwriter.Workbook(output, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for column, header in enumerate(EXPORT_COLUMNS):
+        sheet.write(0, column, header)
+    for row_index, row in enumerate(rows, 1):
+        for column, value in enumerate(row):
+            sheet.write(row_index, column, value)
+    book.close()
+    return output.getvalue(), "xlsx"
+
+
 def main():
     args = parse_args()
-    devenv.require_odoo()
-    devenv.ensure_postgres()
+    benchlib.setup()
     if args.measure:
         count = args.pdf if args.measure == "pdf" else args.prospects
         return measure(args.db, args.measure, count, args.profile)
     ensure_database(args)
     populate(args.db, args.prospects)
-    results = []
-    for what in ("xlsx", "xlsx-tracemalloc", "pdf"):
+    results = {}
+    for what in ("export", "xlsx", "xlsx-tracemalloc", "pdf"):
         cmd = [sys.executable, __file__, "--db", args.db, "--measure", what]
         cmd += ["--prospects", str(args.prospects), "--pdf", str(args.pdf)]
         if args.profile and what == "xlsx":
@@ -317,19 +351,34 @@ def main():
         out = subprocess.run(cmd, capture_output=True, text=True, check=False)
         lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
         if out.returncode or not lines:
-            # pylint: disable-next=print-used
-            print(out.stdout[-3000:], out.stderr[-3000:], file=sys.stderr)
+            sys.stderr.write(out.stdout[-3000:] + out.stderr[-3000:])
             devenv.die(f"the {what} measurement failed", code=1)
-        results.append(json.loads(lines[-1]))
-    for result in results:
-        devenv.say(json.dumps(result))
-    xlsx = results[0]
+        results[what] = json.loads(lines[-1])
+        devenv.say(lines[-1])
+    xlsx, export = results["xlsx"], results["export"]
+    summary = {
+        "machine": benchlib.machine(),
+        "prospects": args.prospects,
+        "runs": results,
+        "xlsx_time_ratio_to_export": round(
+            benchlib.ratio(xlsx["wall_s"], export["wall_s"]), 2
+        ),
+        "xlsx_memory_ratio_to_export": round(
+            benchlib.ratio(
+                xlsx["rss_peak_over_idle_mb"], export["rss_peak_over_idle_mb"]
+            ),
+            2,
+        ),
+    }
     devenv.say(
-        f"XLSX, {xlsx['records']} prospects: {xlsx['wall_s']} s, peak RSS "
-        f"+{xlsx['rss_peak_over_idle_mb']} MB over the idle process "
-        f"(tracemalloc peak {results[1]['tracemalloc_peak_mb']} MB); "
-        f"PDF, {results[2]['records']} prospects: {results[2]['wall_s']} s"
+        f"XLSX, {xlsx['records']} prospects: {xlsx['wall_s']} s "
+        f"(Odoo's export of the same: {export['wall_s']} s), peak RSS "
+        f"+{xlsx['rss_peak_over_idle_mb']} MB over the idle process (export: "
+        f"+{export['rss_peak_over_idle_mb']} MB; tracemalloc peak "
+        f"{results['xlsx-tracemalloc']['tracemalloc_peak_mb']} MB); "
+        f"PDF, {results['pdf']['records']} prospects: {results['pdf']['wall_s']} s"
     )
+    benchlib.save("reports", summary)
 
 
 if __name__ == "__main__":
