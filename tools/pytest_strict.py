@@ -3,9 +3,26 @@
 Odoo skips a browser tour when Chromium or ``websocket-client`` is missing,
 and pytest-odoo skips ``HttpCase`` tests without ``--odoo-http``.  A skipped
 test proves nothing, so the test command treats any skip as a failure.
+
+The plugin also drops one misleading log line (see ``_ExpectedImport``).
 """
 
+import logging
+
 import pytest
+
+
+class _ExpectedImport(logging.Filter):
+    """pytest-odoo imports Odoo's test framework without Odoo's test mode
+    (which would make the suite several times slower), and Odoo logs that
+    import as an error with a stack trace at the top of every run: drop that
+    one message, it is expected here."""
+
+    def filter(self, record):
+        return not record.getMessage().startswith("Importing test framework")
+
+
+logging.getLogger("odoo.tests.common").addFilter(_ExpectedImport())
 
 
 def pytest_addoption(parser):
