@@ -388,6 +388,75 @@ class TestConvertIntoExisting(ConvertCommon):
         for copy in (True, False):
             self.assertLessEqual(abs(counts[(copy, 40)] - counts[(copy, 2)]), 3, counts)
 
+    def test_moved_sites_and_contacts_take_the_customers_terms(self):
+        """Moved sites and contacts get the customer's VAT, fiscal position
+        and pricelist (and a contact its address), as when a contact is put
+        under a company by hand, in the same number of queries for 2 or 12."""
+        pricelist = self.env["product.pricelist"].create({"name": "Trade"})
+        position = self.env["account.fiscal.position"].create({"name": "Export"})
+        target = self.active
+        target.write(
+            {
+                "street": "1 Live Street",
+                "city": "Leeds",
+                "country_id": self.env.ref("base.uk").id,
+                "property_product_pricelist": pricelist.id,
+                "property_account_position_id": position.id,
+            }
+        )
+        counts = {}
+        for size in (2, 2, 12):  # the first run warms the caches up
+            prospect = self.env["res.partner"].create(
+                {
+                    "name": f"Terms {size}",
+                    "is_company": True,
+                    "is_prospect": True,
+                    "street": "9 Prospect Road",
+                    "city": "York",
+                }
+            )
+            sites = self.env["fsm.location"].create(
+                [
+                    {
+                        "name": f"Terms {size} site {i}",
+                        "owner_id": prospect.id,
+                        "city": "Harrogate",
+                    }
+                    for i in range(size)
+                ]
+            )
+            contacts = self.env["res.partner"].create(
+                [
+                    {"name": f"Terms {size} contact {i}", "parent_id": prospect.id}
+                    for i in range(size)
+                ]
+            )
+            self.assertEqual(contacts.mapped("city"), ["York"] * size)
+            with self._wizard_form(prospect) as form:
+                form.mode = "existing"
+                form.target_partner_id = target
+            wizard = form.record
+            self.env.flush_all()
+            self.env.cr.precommit.run()
+            self.env.invalidate_all()
+            queries = self.cr.sql_log_count
+            wizard.action_convert()
+            self.env.flush_all()
+            self.env.cr.precommit.run()
+            counts[size] = self.cr.sql_log_count - queries
+            self.env.invalidate_all()
+
+            moved = sites.partner_id | contacts
+            self.assertEqual(moved.parent_id, target)
+            self.assertEqual(moved.commercial_partner_id, target)
+            self.assertEqual(set(moved.mapped("vat")), {"GB999999973"})
+            self.assertEqual(moved.property_product_pricelist, pricelist)
+            self.assertEqual(moved.property_account_position_id, position)
+            self.assertEqual(set(contacts.mapped("city")), {"Leeds"})
+            self.assertEqual(set(contacts.mapped("street")), {"1 Live Street"})
+            self.assertEqual(set(sites.mapped("city")), {"Harrogate"}, "sites stay put")
+        self.assertEqual(counts[12], counts[2], counts)
+
     def _prospect_with_history(self, size):
         prospect = self.env["res.partner"].create(
             {"name": f"History {size}", "is_company": True, "is_prospect": True}

@@ -153,6 +153,47 @@ class TestCustomerStatus(ProspectCommon):
         contact.write({"parent_id": self.prospect.id})
         self.assertEqual(contact.customer_status, "prospect")
 
+    def test_a_company_still_passes_its_vat_and_address_to_its_contacts(self):
+        """A status change skips base's contact sync (nothing to sync); a
+        VAT or address change still reaches the contacts."""
+        contact = self.env["res.partner"].create(
+            {"name": "Jane", "parent_id": self.prospect.id}
+        )
+        self.prospect.write({"vat": "GB999999973", "street": "2 New Road"})
+        self.assertEqual(contact.vat, "GB999999973")
+        self.assertEqual(contact.street, "2 New Road")
+        self.prospect.with_user(self.manager).write({"customer_status": "active"})
+        self.assertEqual(contact.customer_status, "active")
+        self.assertEqual(contact.vat, "GB999999973")
+
+    def test_a_status_change_costs_no_query_per_customer(self):
+        """Customers with contacts: base would look them up one by one."""
+        Partner = self.env["res.partner"]
+        counts = {}
+        for size in (1, 1, 10):  # the first run warms the caches up
+            prospects = Partner.create(
+                [
+                    {
+                        "name": f"Batch {size}-{i}",
+                        "is_company": True,
+                        "customer_status": "prospect",
+                    }
+                    for i in range(size)
+                ]
+            )
+            Partner.create([{"name": "Jane", "parent_id": p.id} for p in prospects])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            queries = self.cr.sql_log_count
+            # untracked: the tracking message of each partner is mail's own
+            prospects.with_context(mail_notrack=True).write(
+                {"customer_status": "active"}
+            )
+            self.env.flush_all()
+            counts[size] = self.cr.sql_log_count - queries
+            self.assertEqual(set(prospects.mapped("customer_status")), {"active"})
+        self.assertEqual(counts[10], counts[1], counts)
+
     def test_company_and_its_contacts_written_together(self):
         contact = self.env["res.partner"].create(
             {"name": "Jane", "parent_id": self.prospect.id}

@@ -532,13 +532,19 @@ class ProspectConvertWizard(models.TransientModel):
                 customers = self._convert_in_place(prospects)
             self._schedule_follow_up(customers)
             self._log_note(customers)
-            # Leaving the savepoint flushes with the transaction's default
-            # context: run what the conversion leaves to recompute (addresses
-            # and statuses of the moved contacts, sites and quotes) here,
-            # untracked, since the conversion notes say what changed; else
-            # each record gets a tracking message, a query per record.
-            prospects.env.flush_all()
+            self._flush_untracked()
         return self._action_open(customers)
+
+    def _flush_untracked(self):
+        """Run what the conversion left to recompute (addresses, statuses,
+        commercial fields of the moved contacts, sites and quotes), untracked.
+
+        A flush recomputes with the context of whoever flushes: leaving the
+        savepoint, or a query in SQL, would track each recomputed field on
+        each record, a message and a query per record, where the conversion
+        notes already say what changed.
+        """
+        self.with_context(mail_notrack=True).env.flush_all()
 
     def _action_open(self, customers):
         if len(customers) == 1:
@@ -640,7 +646,7 @@ class ProspectConvertWizard(models.TransientModel):
         attachment_map = self._transfer_attachments(prospects, target)
         messages = self._transfer_messages(prospects, target, attachment_map)
         if kept:
-            kept.with_context(mail_notrack=True).write({"parent_id": target.id})
+            kept.with_context(mail_notrack=True)._prospect_reparent(target)
         self._note_moves((quotes, sites, kept), target, prospect_of)
         dropped.action_archive()
         # the target is live: the sites it received are live sites now
@@ -742,7 +748,7 @@ class ProspectConvertWizard(models.TransientModel):
             # a site's own partner hangs under its owner (fieldservice)
             group.partner_id.filtered(
                 lambda p, owner=owner: p.parent_id and p.parent_id.id != owner
-            ).write({"parent_id": owner})
+            )._prospect_reparent(self.env["res.partner"].browse(owner))
 
     def _note_moves(self, records, target, prospect_of):
         """One note on each record moved to ``target``, in one batch per
@@ -792,7 +798,7 @@ class ProspectConvertWizard(models.TransientModel):
         :return: {original attachment id: attachment id on the target}
         """
         cr = self.env.cr
-        self.env.flush_all()
+        self._flush_untracked()
         cr.execute(
             SQL(
                 "SELECT id FROM ir_attachment WHERE res_model = 'res.partner' "
@@ -834,7 +840,7 @@ class ProspectConvertWizard(models.TransientModel):
         """
         Message = self.env["mail.message"].sudo()
         cr = self.env.cr
-        self.env.flush_all()
+        self._flush_untracked()
         cr.execute(
             SQL(
                 "SELECT id FROM mail_message WHERE model = 'res.partner' "
