@@ -206,6 +206,7 @@ def drop_indexes(cr, table):
     )
     rows = cr.fetchall()
     for name, _definition in rows:
+        # index names read from pg_index just above, not input
         cr.execute(f'DROP INDEX "{name}"')  # pylint: disable=sql-injection
     return [definition for _name, definition in rows]
 
@@ -453,6 +454,7 @@ def ranked_table(cr, name, where, order):
         ANALYZE {name};
         """
     )
+    # the same constant table name as above
     return count(cr, f"SELECT count(*) FROM {name}")  # pylint: disable=sql-injection
 
 
@@ -502,6 +504,7 @@ class Filler:
         }
         tables = []
         for table, rows in adding.items():
+            # table names are the constant keys of ``adding``, not input
             # pylint: disable-next=sql-injection
             present = count(self.cr, f'SELECT count(*) FROM "{table}"')
             if rows >= max(INDEX_REBUILD_ROWS, present // 2):
@@ -836,6 +839,7 @@ def fill(
     if replica:
         cr.execute("SET LOCAL session_replication_role = DEFAULT")
     analyzed = time.perf_counter()
+    # TABLES is a constant of this module, not input
     cr.execute("ANALYZE " + ", ".join(TABLES))  # pylint: disable=sql-injection
     filler.env.invalidate_all()
     return {
