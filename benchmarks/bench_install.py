@@ -228,28 +228,15 @@ def traced_install(source, target):
     benchlib.clone(source, target)
     trace = benchlib.OUTPUT / f"{target}-trace.json"
     log = benchlib.OUTPUT / f"{target}-trace.log"
-    cmd = [
-        sys.executable,
-        __file__,
-        "--odoo",
-        str(trace),
-        "-d",
+    seconds = benchlib.install(
         target,
-        f"--addons-path={devenv.addons_path()}",
-        "-i",
-        devenv.ADDON,
-        "--without-demo=all",
-        "--stop-after-init",
-        "--log-level=info",
-        "--max-cron-threads=0",
-    ]
-    started = time.perf_counter()
-    with open(log, "w") as fh:
-        res = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, check=False)
-    seconds = time.perf_counter() - started
-    if res.returncode or not trace.exists():
-        sys.stderr.write(log.read_text()[-5000:])
-        devenv.die(f"the traced install failed ({log})", code=1)
+        [devenv.ADDON],
+        "trace",
+        launcher=[sys.executable, __file__, "--odoo", str(trace)],
+        log_level="info",  # log_gaps() reads the loading phases from it
+    )
+    if not trace.exists():
+        devenv.die(f"the traced install wrote no trace ({log})", code=1)
     result = json.loads(trace.read_text())
     result["wall_seconds"] = round(seconds, 2)
     result["log_gaps"] = log_gaps(log.read_text())

@@ -66,11 +66,15 @@ def psql(db, sql):
     return res.stdout.strip()
 
 
-def install(db, modules, log_name):
-    """Install ``modules`` into ``db`` (which may exist) without demo data."""
+def install(db, modules, log_name, launcher=None, log_level="warn"):
+    """Install ``modules`` into ``db`` (which may exist) without demo data.
+
+    :param launcher: the command that starts Odoo (default: the project's)
+    :return: the seconds it took
+    """
     log = OUTPUT / f"{db}-{log_name}.log"
     cmd = [
-        *devenv.odoo_cmd(),
+        *(launcher or devenv.odoo_cmd()),
         "-d",
         db,
         f"--addons-path={devenv.addons_path()}",
@@ -78,7 +82,7 @@ def install(db, modules, log_name):
         ",".join(modules),
         "--without-demo=all",
         "--stop-after-init",
-        "--log-level=warn",
+        f"--log-level={log_level}",
         "--max-cron-threads=0",
     ]
     started = time.perf_counter()

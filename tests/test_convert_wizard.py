@@ -90,6 +90,18 @@ class ConvertCommon(ProspectCommon):
             Wizard.with_context(active_model="res.partner", active_ids=partners.ids)
         )
 
+    def _conversion_queries(self, wizard):
+        """Queries of ``wizard.action_convert()``, the chatter it leaves for
+        the commit included, after the setup's own has been written."""
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.env.invalidate_all()
+        queries = self.cr.sql_log_count
+        wizard.action_convert()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        return self.cr.sql_log_count - queries
+
     def _messages(self, partner):
         return self.env["mail.message"].search(
             [("model", "=", "res.partner"), ("res_id", "=", partner.id)]
@@ -373,15 +385,7 @@ class TestConvertIntoExisting(ConvertCommon):
                     form.target_partner_id = self.active
                     form.copy_messages = copy
                     form.copy_documents = copy
-                wizard = form.record
-                self.env.flush_all()
-                self.env.cr.precommit.run()
-                self.env.invalidate_all()
-                queries = self.cr.sql_log_count
-                wizard.action_convert()
-                self.env.flush_all()
-                self.env.cr.precommit.run()
-                counts[(copy, size)] = self.cr.sql_log_count - queries
+                counts[(copy, size)] = self._conversion_queries(form.record)
                 self.assertEqual(
                     len(self._activities(self.active) & prospect.activity_ids), 0
                 )
@@ -435,15 +439,7 @@ class TestConvertIntoExisting(ConvertCommon):
             with self._wizard_form(prospect) as form:
                 form.mode = "existing"
                 form.target_partner_id = target
-            wizard = form.record
-            self.env.flush_all()
-            self.env.cr.precommit.run()
-            self.env.invalidate_all()
-            queries = self.cr.sql_log_count
-            wizard.action_convert()
-            self.env.flush_all()
-            self.env.cr.precommit.run()
-            counts[size] = self.cr.sql_log_count - queries
+            counts[size] = self._conversion_queries(form.record)
             self.env.invalidate_all()
 
             moved = sites.partner_id | contacts
