@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class ContractContract(models.Model):
-    _inherit = "contract.contract"
+    _name = "contract.contract"
+    _inherit = ["contract.contract", "prospect.document.mixin"]
 
     partner_id = fields.Many2one(
         domain="contract_type == 'sale' "
@@ -16,3 +17,9 @@ class ContractContract(models.Model):
         sales = self.filtered(lambda c: c.contract_type == "sale")
         for company, contracts in sales.grouped("company_id").items():
             contracts.partner_id._prospect_check("contract", company)
+
+    @api.model
+    def _prospect_holdings(self, partners, sites):
+        return self._prospect_read_holdings(
+            "contract", "partner_id", partners, [("contract_type", "=", "sale")]
+        )

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class FSMEquipment(models.Model):
-    _inherit = "fsm.equipment"
+    _name = "fsm.equipment"
+    _inherit = ["fsm.equipment", "prospect.document.mixin"]
 
     location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'asset')]")
     current_location_id = fields.Many2one(
@@ -18,3 +19,11 @@ class FSMEquipment(models.Model):
             assets.owned_by_id._prospect_check("asset", company)
             sites = assets.location_id | assets.current_location_id
             sites._prospect_check("asset", company)
+
+    @api.model
+    def _prospect_holdings(self, partners, sites):
+        return (
+            self._prospect_read_holdings("asset", "owned_by_id", partners)
+            + self._prospect_read_holdings("asset", "location_id", sites)
+            + self._prospect_read_holdings("asset", "current_location_id", sites)
+        )

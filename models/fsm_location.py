@@ -76,7 +76,33 @@ class FSMLocation(models.Model):
     def write(self, vals):
         if "customer_status" in vals:
             self._prospect_check_status_write(vals["customer_status"])
+        if vals.get("owner_id"):
+            self._prospect_check_owner_change(vals["owner_id"])
         return super().write(vals)
+
+    def _prospect_check_owner_change(self, owner_id):
+        """Refuse to give these sites to a customer whose status may not have
+        their jobs, assets, planned maintenance or quotes (read before the
+        write, so that nothing changes)."""
+        Partner = self.env["res.partner"]
+        entity = Partner.browse(owner_id).commercial_partner_id
+        moving = self.filtered(lambda s: s.owner_id.commercial_partner_id != entity)
+        if not moving:
+            return
+        action = _("moving the site to it")
+        Partner._prospect_check_held(
+            [
+                (
+                    Partner._prospect_holder_label(site),
+                    kind,
+                    company,
+                    entity,
+                    entity.customer_status,
+                    action,
+                )
+                for site, kind, company in Partner._prospect_holdings(moving.sudo())
+            ]
+        )
 
     @api.constrains("customer_status", "owner_id")
     def _check_site_not_ahead_of_customer(self):

@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 
 class FSMRecurring(models.Model):
-    _inherit = "fsm.recurring"
+    _name = "fsm.recurring"
+    _inherit = ["fsm.recurring", "prospect.document.mixin"]
 
     location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'ppm')]")
 
@@ -12,3 +13,7 @@ class FSMRecurring(models.Model):
     def _check_prospect_ppm(self):
         for company, schedules in self.grouped("company_id").items():
             schedules.location_id._prospect_check("ppm", company)
+
+    @api.model
+    def _prospect_holdings(self, partners, sites):
+        return self._prospect_read_holdings("ppm", "location_id", sites)

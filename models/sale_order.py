@@ -7,7 +7,8 @@ from .prospect_status_mixin import PRE_CUSTOMER
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "prospect.document.mixin"]
 
     partner_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'quote')]")
     fsm_location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'quote')]")
@@ -38,6 +39,17 @@ class SaleOrder(models.Model):
         for company, orders in ppm_orders.grouped("company_id").items():
             orders.partner_id._prospect_check("ppm_quote", company)
             orders.fsm_location_id._prospect_check("ppm_quote", company)
+
+    @api.model
+    def _prospect_holdings(self, partners, sites):
+        holdings = []
+        ppm = [("order_line.product_id.field_service_tracking", "=", "recurring")]
+        for field, holders in (("partner_id", partners), ("fsm_location_id", sites)):
+            for kind, domain in (("quote", []), ("ppm_quote", ppm)):
+                holdings += self._prospect_read_holdings(
+                    kind, field, holders, [("state", "!=", "cancel"), *domain]
+                )
+        return holdings
 
     # ------------------------------------------------------- quote won
     def _action_confirm(self):

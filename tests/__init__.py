@@ -9,6 +9,7 @@ from . import test_i18n
 from . import test_import_screen
 from . import test_import_status
 from . import test_merge
+from . import test_partner_moves
 from . import test_pipeline
 from . import test_pipeline_kanban
 from . import test_portal

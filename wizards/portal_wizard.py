@@ -7,8 +7,10 @@ class PortalWizardUser(models.TransientModel):
     _inherit = "portal.wizard.user"
 
     def action_grant_access(self):
-        # refuse before Odoo creates the user and prepares the invitation
+        # refuse before Odoo creates the user and prepares the invitation;
+        # the user it creates belongs to the partner's company, or to the
+        # current one: the company the res.users guard will decide with
         self.partner_id._prospect_check(
-            "portal", self.partner_id.company_id or self.env.company
+            "portal", self.partner_id._prospect_portal_company(self.env.company)
         )
         return super().action_grant_access()

@@ -1,0 +1,146 @@
+# Copyright 2026 Prospect Management contributors
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, models
+from odoo.exceptions import UserError
+
+
+class ResPartner(models.Model):
+    """Partner-side moves: a contact put under another company, a company
+    made a contact, a site given to another owner, partners merged.
+
+    The documents do not change, but the customer they belong to does: the
+    move is decided by the policy that decides the documents themselves, at
+    a constant number of queries whatever the number of partners moved.
+    """
+
+    _inherit = "res.partner"
+
+    def write(self, vals):
+        if not ({"parent_id", "is_company"} & vals.keys()) or not self.ids:
+            return super().write(vals)
+        family = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("id", "child_of", self.ids)])
+        )
+        entity_before = {
+            partner.id: partner.commercial_partner_id for partner in family
+        }
+        result = super().write(vals)
+        moved = family.filtered(
+            lambda p: p.commercial_partner_id != entity_before[p.id]
+        )
+        if moved:
+            moved._prospect_check_moved(self)
+        return result
+
+    def _prospect_check_moved(self, roots):
+        """Refuse if these partners, now under another commercial entity,
+        hold documents that its status does not allow.
+
+        :param roots: the partners written (a moved partner is one of them
+            or one of their contacts)
+        """
+        sites = (
+            self.env["fsm.location"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("owner_id", "in", self.ids)])
+        )
+
+        def root_of(partner):
+            """The partner written that ``partner`` moved with."""
+            ancestor = partner
+            while ancestor and ancestor not in roots:
+                ancestor = ancestor.parent_id
+            return ancestor or partner
+
+        held = []
+        for holder, kind, company in self._prospect_holdings(sites):
+            if holder._name == "fsm.location":
+                partner = root_of(holder.owner_id)
+                entity = holder.owner_id.commercial_partner_id
+            else:
+                partner = root_of(holder)
+                entity = holder.commercial_partner_id
+            held.append(
+                (
+                    self._prospect_holder_label(holder),
+                    kind,
+                    company,
+                    entity,
+                    entity.customer_status,
+                    _("moving %(partner)s under it", partner=partner.name),
+                )
+            )
+        self._prospect_check_held(held)
+        # a live site never belongs to a pre-customer (as when it is written)
+        sites._check_site_not_ahead_of_customer()
+
+    def _prospect_holdings(self, sites):
+        """[(holder, kind, company)]: the guarded documents these partners
+        or ``sites`` hold, one or two grouped queries per document model."""
+        holdings = []
+        Mixin = self.pool["prospect.document.mixin"]
+        for name, model_class in self.pool.items():
+            if not model_class._abstract and issubclass(model_class, Mixin):
+                holdings += self.env[name]._prospect_holdings(self, sites)
+        return holdings
+
+    @api.model
+    def _prospect_holder_label(self, holder):
+        if holder._name == "fsm.location":
+            return _("Site %(site)s", site=holder.display_name)
+        # "Jane Foster", not "ACME Ltd, Jane Foster": the move changes the company
+        return holder.name or holder.display_name
+
+    @api.model
+    def _prospect_check_held(self, held):
+        """Refuse the first document held under a status that may not have it.
+
+        :param held: [(holder label, kind, company, entity, status, action)]:
+            who holds a document of ``kind`` in ``company``, the commercial
+            entity it belongs to after the move and that entity's status, and
+            what the user is doing ("moving Jane Foster under it")
+        """
+        for label, kind, company, entity, status, action in held:
+            company = company or self.env.company
+            if self._prospect_allowed(status, kind, company):
+                continue
+            if status == "suspended":
+                way_out = _("reactivate %(entity)s", entity=entity.display_name)
+            elif status == "lead" and self._prospect_allowed("prospect", kind, company):
+                way_out = _("make %(entity)s a prospect", entity=entity.display_name)
+            else:
+                way_out = _(
+                    "convert %(entity)s to a customer", entity=entity.display_name
+                )
+            raise UserError(
+                _(
+                    "%(holder)s has %(documents)s: %(way_out)s before %(action)s.",
+                    holder=label,
+                    documents=self._prospect_document_labels()[kind],
+                    way_out=way_out,
+                    action=action,
+                )
+            )
+
+    @api.model
+    def _prospect_document_labels(self):
+        """What a partner holds, by kind of document, as a sentence says it."""
+        return {
+            "quote": _("quotes"),
+            "ppm_quote": _("planned-maintenance quotes"),
+            "confirm": _("confirmed quotes"),
+            "job": _("field service orders"),
+            "invoice": _("invoices"),
+            "asset": _("equipment"),
+            "contract": _("contracts"),
+            "ppm": _("planned-maintenance schedules"),
+            "portal": _("portal access"),
+        }
+
+    def _prospect_portal_company(self, user_company):
+        """The company whose policy decides on this partner's portal access:
+        the partner's own, else the company of its (future) user."""
+        return self.company_id or user_company
