@@ -1,3 +1,4 @@
+from . import test_convert_consistency
 from . import test_convert_wizard
 from . import test_customer_status
 from . import test_delete

@@ -624,7 +624,7 @@ class TestConvertIntoExisting(ConvertCommon):
             "one of the prospects being converted": self.prospect,
             "or one of their contacts": self.jane,
             "not a customer account": customer_contact,
-            "which you do not work in": foreign,
+            "You may not change North Customer": foreign,
         }
         for message, target in cases.items():
             with self.subTest(message), self.assertRaisesRegex(UserError, message):

@@ -140,7 +140,8 @@ class ProspectConvertWizard(models.TransientModel):
         default=True,
         help="Checked: the customer gets a copy of the prospect's messages and "
         "the originals stay on the prospect. Unchecked: the messages move to "
-        "the customer.",
+        "the customer. Either way, replies to emails sent from the prospect "
+        "land on the customer, and the prospect's followers follow it.",
     )
     copy_documents = fields.Boolean(
         default=True,
@@ -424,15 +425,17 @@ class ProspectConvertWizard(models.TransientModel):
                 _("Choose the existing customer to link the prospects into.")
             )
         company = target.company_id
-        if company and company not in self.env.user.company_ids:
-            raise UserError(
+        try:
+            # Odoo's own decision: access rights, record rules, companies
+            self.target_partner_id.check_access("write")
+        except AccessError:
+            raise AccessError(
                 _(
-                    "%(customer)s belongs to %(company)s, which you do not work "
-                    "in: choose a customer of your companies.",
+                    "You may not change %(customer)s, so no prospect can be "
+                    "linked into it: choose a customer you work with.",
                     customer=target.display_name,
-                    company=company.display_name,
                 )
-            )
+            ) from None
         if target in prospects or target.commercial_partner_id in prospects:
             raise UserError(
                 _(
@@ -475,6 +478,21 @@ class ProspectConvertWizard(models.TransientModel):
                     company=company.display_name,
                 )
             )
+
+    @api.model
+    def _check_prospects_access(self, prospects):
+        """The user must be allowed to change the prospects themselves (a
+        list selection or an RPC call may name others)."""
+        try:
+            prospects.check_access("write")
+        except AccessError:
+            raise AccessError(
+                _(
+                    "You may not change %(prospects)s: ask someone who works "
+                    "with them to convert them.",
+                    prospects=", ".join(prospects.sudo()[:5].mapped("display_name")),
+                )
+            ) from None
 
     def _check_manager(self):
         if not self.env.su and not self.env.user.has_group(
@@ -520,6 +538,7 @@ class ProspectConvertWizard(models.TransientModel):
         self.ensure_one()
         self._check_manager()
         prospects = self.partner_ids.with_context(mail_notrack=True)
+        self._check_prospects_access(prospects)
         self._check_convertible(prospects)
         with self.env.cr.savepoint():
             self._lock_prospects(prospects)
@@ -645,6 +664,7 @@ class ProspectConvertWizard(models.TransientModel):
         activities = self._move_activities(prospects, target)
         attachment_map = self._transfer_attachments(prospects, target)
         messages = self._transfer_messages(prospects, target, attachment_map)
+        self._transfer_followers(prospects, target)
         if kept:
             kept.with_context(mail_notrack=True)._prospect_reparent(target)
         self._note_moves((quotes, sites, kept), target, prospect_of)
@@ -787,6 +807,29 @@ class ProspectConvertWizard(models.TransientModel):
             activities.write({"res_id": target.id})
         return activities.filtered("active")
 
+    def _transfer_followers(self, prospects, target):
+        """The prospects' followers follow the customer, with their subtypes
+        (added to the subtypes of those who already follow it)."""
+        followers = (
+            self.env["mail.followers"]
+            .sudo()
+            .search(
+                [("res_model", "=", "res.partner"), ("res_id", "in", prospects.ids)]
+            )
+        )
+        subtypes = defaultdict(set)
+        for follower in followers:
+            subtypes[follower.partner_id.id] |= set(follower.subtype_ids.ids)
+        if subtypes:
+            self.env["mail.followers"]._insert_followers(
+                "res.partner",
+                target.ids,
+                list(subtypes),
+                subtypes={partner: list(ids) for partner, ids in subtypes.items()},
+                check_existing=True,
+                existing_policy="update",
+            )
+
     def _transfer_attachments(self, prospects, target):
         """Copy or move the prospects' documents to the target, in SQL.
 
@@ -820,11 +863,15 @@ class ProspectConvertWizard(models.TransientModel):
                 )
             )
             self.env["ir.attachment"].invalidate_model(["res_id"])
-            return dict(zip(originals, originals, strict=True))
-        # a copy gets an access token of its own when someone shares it
-        return self._sql_copy(
-            "ir.attachment", originals, {"res_id": target.id, "access_token": None}
-        )
+            transferred = dict(zip(originals, originals, strict=True))
+        else:
+            # a copy gets an access token of its own when someone shares it
+            transferred = self._sql_copy(
+                "ir.attachment", originals, {"res_id": target.id, "access_token": None}
+            )
+        # counters the ORM computed before (documents of the chatter)
+        (prospects | target).invalidate_recordset()
+        return transferred
 
     def _transfer_messages(self, prospects, target, attachment_map):
         """Copy or move the prospects' chatter (messages, notes, tracking)
@@ -870,6 +917,7 @@ class ProspectConvertWizard(models.TransientModel):
                 )
             )
             Message.invalidate_model(list(on_target))
+            (prospects | target).invalidate_recordset()
             return Message.browse(originals)
         copy_of = self._sql_copy(
             "mail.message", originals, on_target, remap=("parent_id",)
@@ -892,6 +940,7 @@ class ProspectConvertWizard(models.TransientModel):
                 {},
                 repoint={"mail_message_id": copy_of},
             )
+        (prospects | target).invalidate_recordset()
         return Message.browse(list(copy_of.values()))
 
     def _sql_copy(self, model_name, ids, values, remap=(), repoint=None):
@@ -968,6 +1017,10 @@ class ProspectConvertWizard(models.TransientModel):
                     copy_ids=copy_ids,
                 )
             )
+        # the ORM forgets what it cached of these columns, and of the fields
+        # that are their inverses (a customer's messages, a message's
+        # tracking values): reads see the copies in the same transaction
+        Model.invalidate_model(columns)
         return dict(zip(ids, copy_ids, strict=True))
 
     def _sql_copy_relations(self, Model, copy_of, fields_mapping):
@@ -995,6 +1048,7 @@ class ProspectConvertWizard(models.TransientModel):
                     copies=list(copy_of.values()),
                 )
             )
+        Model.invalidate_model(list(fields_mapping))
 
     @api.model
     def _sql_mapped(self, column, mapping):
