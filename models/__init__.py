@@ -1,5 +1,6 @@
 from . import ir_fields_converter
 from . import prospect_status_mixin
+from . import prospect_policy
 from . import prospect_document_mixin
 from . import prospect_stage
 from . import res_company

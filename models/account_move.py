@@ -9,17 +9,17 @@ class AccountMove(models.Model):
     _name = "account.move"
     _inherit = ["account.move", "prospect.document.mixin"]
 
-    @api.constrains("partner_id", "move_type", "company_id")
-    def _check_prospect_invoice(self):
-        invoices = self.filtered(lambda m: m.move_type in CUSTOMER_DOCUMENTS)
-        for company, moves in invoices.grouped("company_id").items():
-            moves.partner_id._prospect_check("invoice", company)
+    @api.model
+    def _prospect_guarded(self):
+        return [("invoice", ("partner_id",), ())]
+
+    def _prospect_documents(self, kind):
+        return self.filtered(lambda m: m.move_type in CUSTOMER_DOCUMENTS)
 
     @api.model
-    def _prospect_holdings(self, partners, sites):
-        return self._prospect_read_holdings(
-            "invoice",
-            "partner_id",
-            partners,
-            [("move_type", "in", CUSTOMER_DOCUMENTS), ("state", "!=", "cancel")],
-        )
+    def _prospect_held_domain(self, kind):
+        return [("move_type", "in", CUSTOMER_DOCUMENTS), ("state", "!=", "cancel")]
+
+    @api.constrains("partner_id", "move_type", "company_id")
+    def _check_prospect_invoice(self):
+        self._prospect_guard()

@@ -12,14 +12,17 @@ class ContractContract(models.Model):
         "and [('prospect_allowed_for', '=', 'contract')] or []"
     )
 
-    @api.constrains("partner_id", "contract_type", "company_id")
-    def _check_prospect_contract(self):
-        sales = self.filtered(lambda c: c.contract_type == "sale")
-        for company, contracts in sales.grouped("company_id").items():
-            contracts.partner_id._prospect_check("contract", company)
+    @api.model
+    def _prospect_guarded(self):
+        return [("contract", ("partner_id",), ())]
+
+    def _prospect_documents(self, kind):
+        return self.filtered(lambda c: c.contract_type == "sale")
 
     @api.model
-    def _prospect_holdings(self, partners, sites):
-        return self._prospect_read_holdings(
-            "contract", "partner_id", partners, [("contract_type", "=", "sale")]
-        )
+    def _prospect_held_domain(self, kind):
+        return [("contract_type", "=", "sale")]
+
+    @api.constrains("partner_id", "contract_type", "company_id")
+    def _check_prospect_contract(self):
+        self._prospect_guard()

@@ -13,17 +13,10 @@ class FSMEquipment(models.Model):
     )
     owned_by_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'asset')]")
 
+    @api.model
+    def _prospect_guarded(self):
+        return [("asset", ("owned_by_id",), ("location_id", "current_location_id"))]
+
     @api.constrains("location_id", "current_location_id", "owned_by_id", "company_id")
     def _check_prospect_asset(self):
-        for company, assets in self.grouped("company_id").items():
-            assets.owned_by_id._prospect_check("asset", company)
-            sites = assets.location_id | assets.current_location_id
-            sites._prospect_check("asset", company)
-
-    @api.model
-    def _prospect_holdings(self, partners, sites):
-        return (
-            self._prospect_read_holdings("asset", "owned_by_id", partners)
-            + self._prospect_read_holdings("asset", "location_id", sites)
-            + self._prospect_read_holdings("asset", "current_location_id", sites)
-        )
+        self._prospect_guard()

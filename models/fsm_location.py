@@ -56,11 +56,10 @@ class FSMLocation(models.Model):
         """Refuse a document of ``kind`` at these sites in ``company``: the
         customer first (the likelier way out), then the sites themselves."""
         company = company or self.env.company
-        Partner = self.env["res.partner"]
-        Partner._prospect_check_records(
+        self._prospect_check_records(
             kind, self.owner_id.commercial_partner_id, company, document
         )
-        Partner._prospect_check_records(kind, self, company, document)
+        self._prospect_check_records(kind, self, company, document)
 
     def _prospect_activate(self, note_for):
         """Activate these lead/prospect sites in one write, with one batch of

@@ -9,11 +9,10 @@ class FSMOrder(models.Model):
 
     location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'job')]")
 
+    @api.model
+    def _prospect_guarded(self):
+        return [("job", (), ("location_id",))]
+
     @api.constrains("location_id", "company_id")
     def _check_prospect_job(self):
-        for company, orders in self.grouped("company_id").items():
-            orders.location_id._prospect_check("job", company)
-
-    @api.model
-    def _prospect_holdings(self, partners, sites):
-        return self._prospect_read_holdings("job", "location_id", sites)
+        self._prospect_guard()

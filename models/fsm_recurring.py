@@ -9,11 +9,10 @@ class FSMRecurring(models.Model):
 
     location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'ppm')]")
 
+    @api.model
+    def _prospect_guarded(self):
+        return [("ppm", (), ("location_id",))]
+
     @api.constrains("location_id", "company_id")
     def _check_prospect_ppm(self):
-        for company, schedules in self.grouped("company_id").items():
-            schedules.location_id._prospect_check("ppm", company)
-
-    @api.model
-    def _prospect_holdings(self, partners, sites):
-        return self._prospect_read_holdings("ppm", "location_id", sites)
+        self._prospect_guard()

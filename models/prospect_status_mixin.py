@@ -103,43 +103,6 @@ class ProspectStatusMixin(models.AbstractModel):
         )
         return result
 
-    prospect_allowed_for = fields.Char(
-        string="Allowed Documents",
-        compute="_compute_prospect_allowed_for",
-        search="_search_prospect_allowed_for",
-        help="Kinds of documents this record may have in the current company "
-        "(quote, job, invoice...). Search it with a kind, as the pickers do: "
-        "[('prospect_allowed_for', '=', 'job')].",
-    )
-
-    def _compute_prospect_allowed_for(self):
-        Partner = self.env["res.partner"]
-        company = self.env.company
-        for record in self:
-            record.prospect_allowed_for = ",".join(
-                kind
-                for kind in Partner.PROSPECT_MATRIX
-                if Partner._prospect_allowed(record.customer_status, kind, company)
-            )
-
-    def _search_prospect_allowed_for(self, operator, value):
-        if operator not in ("=", "in") or not value:
-            raise UserError(
-                _("Search the allowed documents with one kind, e.g. 'job'.")
-            )
-        kinds = [value] if isinstance(value, str) else list(value)
-        Partner = self.env["res.partner"]
-        allowed = set(Partner._prospect_allowed_statuses(kinds[0], self.env.company))
-        for kind in kinds[1:]:
-            allowed &= set(Partner._prospect_allowed_statuses(kind, self.env.company))
-        return self._prospect_allowed_domain(sorted(allowed))
-
-    def _prospect_allowed_domain(self, statuses):
-        """Domain of the records whose status is in ``statuses``."""
-        if set(statuses) == set(STATUS_RANK):
-            return []
-        return [("customer_status", "in", statuses)]
-
     def _convert_records(self, records, log=lambda a: None):
         # An empty status cell leaves the status alone (new records get the
         # default one) instead of trying to write "no status".

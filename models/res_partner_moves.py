@@ -1,7 +1,6 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo import _, models
 
 
 class ResPartner(models.Model):
@@ -86,59 +85,6 @@ class ResPartner(models.Model):
             if not model_class._abstract and issubclass(model_class, Mixin):
                 holdings += self.env[name]._prospect_holdings(self, sites)
         return holdings
-
-    @api.model
-    def _prospect_holder_label(self, holder):
-        if holder._name == "fsm.location":
-            return _("Site %(site)s", site=holder.display_name)
-        # "Jane Foster", not "ACME Ltd, Jane Foster": the move changes the company
-        return holder.name or holder.display_name
-
-    @api.model
-    def _prospect_check_held(self, held):
-        """Refuse the first document held under a status that may not have it.
-
-        :param held: [(holder label, kind, company, entity, status, action)]:
-            who holds a document of ``kind`` in ``company``, the commercial
-            entity it belongs to after the move and that entity's status, and
-            what the user is doing ("moving Jane Foster under it")
-        """
-        for label, kind, company, entity, status, action in held:
-            company = company or self.env.company
-            if self._prospect_allowed(status, kind, company):
-                continue
-            if status == "suspended":
-                way_out = _("reactivate %(entity)s", entity=entity.display_name)
-            elif status == "lead" and self._prospect_allowed("prospect", kind, company):
-                way_out = _("make %(entity)s a prospect", entity=entity.display_name)
-            else:
-                way_out = _(
-                    "convert %(entity)s to a customer", entity=entity.display_name
-                )
-            raise UserError(
-                _(
-                    "%(holder)s has %(documents)s: %(way_out)s before %(action)s.",
-                    holder=label,
-                    documents=self._prospect_document_labels()[kind],
-                    way_out=way_out,
-                    action=action,
-                )
-            )
-
-    @api.model
-    def _prospect_document_labels(self):
-        """What a partner holds, by kind of document, as a sentence says it."""
-        return {
-            "quote": _("quotes"),
-            "ppm_quote": _("planned-maintenance quotes"),
-            "confirm": _("confirmed quotes"),
-            "job": _("field service orders"),
-            "invoice": _("invoices"),
-            "asset": _("equipment"),
-            "contract": _("contracts"),
-            "ppm": _("planned-maintenance schedules"),
-            "portal": _("portal access"),
-        }
 
     def _prospect_portal_company(self, user_company):
         """The company whose policy decides on this partner's portal access:

@@ -4,24 +4,34 @@ from odoo import api, models
 
 
 class ResUsers(models.Model):
+    """Portal access is a document of the customer: whatever creates a share
+    user (portal wizard, signup, invitation, import) for a lead or prospect
+    is refused per the company policy."""
+
     _name = "res.users"
     _inherit = ["res.users", "prospect.document.mixin"]
 
+    @api.model
+    def _prospect_guarded(self):
+        return [("portal", ("partner_id",), ())]
+
+    def _prospect_documents(self, kind):
+        return self.filtered(lambda u: u.share and u.active)
+
+    @api.model
+    def _prospect_held_domain(self, kind):
+        return [("share", "=", True)]
+
+    def _prospect_document_company(self):
+        return self.partner_id._prospect_portal_company(self.company_id)
+
     @api.constrains("groups_id", "partner_id", "active")
     def _check_prospect_portal(self):
-        """Whatever creates a share user (portal wizard, signup, invitation,
-        import) for a lead or prospect is refused per the company policy."""
-        shared = self.filtered(lambda u: u.share and u.active)
-        for company, users in shared.grouped(
-            lambda u: u.partner_id._prospect_portal_company(u.company_id)
-        ).items():
-            users.partner_id._prospect_check("portal", company)
+        self._prospect_guard()
 
     @api.model
     def _prospect_holdings(self, partners, sites):
         return [
             (partner, kind, partner._prospect_portal_company(company))
-            for partner, kind, company in self._prospect_read_holdings(
-                "portal", "partner_id", partners, [("share", "=", True)]
-            )
+            for partner, kind, company in super()._prospect_holdings(partners, sites)
         ]

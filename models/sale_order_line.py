@@ -8,4 +8,4 @@ class SaleOrderLine(models.Model):
 
     @api.constrains("product_id", "order_id")
     def _check_prospect_ppm_quote(self):
-        self.order_id._prospect_check_ppm_quote()
+        self.order_id._prospect_guard(kinds=("ppm_quote",))

@@ -22,3 +22,4 @@ from . import test_settings
 from . import test_sites
 from . import test_stale
 from . import test_tours
+from . import test_upstream_pins
