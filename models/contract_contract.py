@@ -9,7 +9,7 @@ class ContractContract(models.Model):
 
     partner_id = fields.Many2one(
         domain="contract_type == 'sale' "
-        "and [('prospect_allowed_for', '=', 'contract')] or []"
+        "and [('prospect_allowed_for', 'in', ['contract', company_id])] or []"
     )
 
     @api.model

@@ -7,11 +7,15 @@ class FSMEquipment(models.Model):
     _name = "fsm.equipment"
     _inherit = ["fsm.equipment", "prospect.document.mixin"]
 
-    location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'asset')]")
-    current_location_id = fields.Many2one(
-        domain="[('prospect_allowed_for', '=', 'asset')]"
+    location_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['asset', company_id])]"
     )
-    owned_by_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'asset')]")
+    current_location_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['asset', company_id])]"
+    )
+    owned_by_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['asset', company_id])]"
+    )
 
     @api.model
     def _prospect_guarded(self):

@@ -7,7 +7,9 @@ class FSMOrder(models.Model):
     _name = "fsm.order"
     _inherit = ["fsm.order", "prospect.document.mixin"]
 
-    location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'job')]")
+    location_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['job', company_id])]"
+    )
 
     @api.model
     def _prospect_guarded(self):

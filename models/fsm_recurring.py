@@ -7,7 +7,9 @@ class FSMRecurring(models.Model):
     _name = "fsm.recurring"
     _inherit = ["fsm.recurring", "prospect.document.mixin"]
 
-    location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'ppm')]")
+    location_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['ppm', company_id])]"
+    )
 
     @api.model
     def _prospect_guarded(self):

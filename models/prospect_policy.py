@@ -23,10 +23,14 @@ class ProspectStatusMixin(models.AbstractModel):
         compute="_compute_prospect_allowed_for",
         search="_search_prospect_allowed_for",
         help="Kinds of documents this record may have in the current company "
-        "(quote, job, invoice...). Search it with a kind, as the pickers do: "
-        "[('prospect_allowed_for', '=', 'job')].",
+        "(quote, job, invoice...). Search it with a kind, and the company of "
+        "the document, as the pickers do: "
+        "[('prospect_allowed_for', 'in', ['job', company_id])]; without a "
+        "company, the current one decides.",
     )
 
+    @api.depends("customer_status")
+    @api.depends_context("company")
     def _compute_prospect_allowed_for(self):
         company = self.env.company
         kinds = self._prospect_matrix()
@@ -38,14 +42,25 @@ class ProspectStatusMixin(models.AbstractModel):
             )
 
     def _search_prospect_allowed_for(self, operator, value):
-        if operator not in ("=", "in") or not value:
+        """Records that may have a document of every kind given, in the
+        document's company: ``'job'``, ``['job', 'quote']`` or, from a
+        picker, ``['job', company_id]`` (a company id, or False for a new
+        document without one yet: the current company)."""
+        values = [value] if isinstance(value, str) else list(value or ())
+        kinds = [v for v in values if isinstance(v, str)]
+        company_ids = [v for v in values if isinstance(v, int) and v is not False]
+        if operator not in ("=", "in") or not kinds:
             raise UserError(
                 _("Search the allowed documents with one kind, e.g. 'job'.")
             )
-        kinds = [value] if isinstance(value, str) else list(value)
-        allowed = set(self._prospect_allowed_statuses(kinds[0], self.env.company))
+        company = (
+            self.env["res.company"].browse(company_ids[0])
+            if company_ids
+            else self.env.company
+        )
+        allowed = set(self._prospect_allowed_statuses(kinds[0], company))
         for kind in kinds[1:]:
-            allowed &= set(self._prospect_allowed_statuses(kind, self.env.company))
+            allowed &= set(self._prospect_allowed_statuses(kind, company))
         return self._prospect_allowed_domain(sorted(allowed))
 
     def _prospect_allowed_domain(self, statuses):

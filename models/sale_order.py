@@ -10,8 +10,12 @@ class SaleOrder(models.Model):
     _name = "sale.order"
     _inherit = ["sale.order", "prospect.document.mixin"]
 
-    partner_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'quote')]")
-    fsm_location_id = fields.Many2one(domain="[('prospect_allowed_for', '=', 'quote')]")
+    partner_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['quote', company_id])]"
+    )
+    fsm_location_id = fields.Many2one(
+        domain="[('prospect_allowed_for', 'in', ['quote', company_id])]"
+    )
     partner_customer_status = fields.Selection(
         related="partner_id.commercial_partner_id.customer_status",
         string="Customer Status",

@@ -230,6 +230,39 @@ class TestGuardPickers(ProspectDocumentsCommon):
         )
         self.assertEqual(found, self.prospect)
 
+    def test_pickers_decide_with_the_documents_company(self):
+        """As the guards do: a document of a company that does not manage
+        prospects offers them, whatever the user's current company."""
+        branch = self.env["res.company"].create(
+            {"name": "Branch Without Prospects", "prospect_enabled": False}
+        )
+        Partner = self.env["res.partner"]
+        for company, found in ((self.company, Partner), (branch, self.prospect)):
+            with self.subTest(company=company.name):
+                self.assertEqual(
+                    Partner.search(
+                        [
+                            ("id", "=", self.prospect.id),
+                            ("prospect_allowed_for", "in", ["job", company.id]),
+                        ]
+                    ),
+                    found,
+                )
+        self.assertEqual(
+            Partner.search(
+                [
+                    ("id", "=", self.prospect.id),
+                    ("prospect_allowed_for", "in", ["job", False]),
+                ]
+            ),
+            Partner,
+            "a new document without a company yet: the current company",
+        )
+        self.assertNotIn("job", self.prospect.prospect_allowed_for.split(","))
+        self.assertIn(
+            "job", self.prospect.with_company(branch).prospect_allowed_for.split(",")
+        )
+
     def test_document_fields_carry_the_picker_domain(self):
         for model, fname, kind in (
             ("sale.order", "partner_id", "quote"),
@@ -241,7 +274,10 @@ class TestGuardPickers(ProspectDocumentsCommon):
         ):
             with self.subTest(model=model, field=fname):
                 domain = self.env[model].fields_get([fname])[fname]["domain"]
-                self.assertIn(f"('prospect_allowed_for', '=', '{kind}')", str(domain))
+                self.assertIn(
+                    f"('prospect_allowed_for', 'in', ['{kind}', company_id])",
+                    str(domain),
+                )
         arch = self.env["account.move"].get_views([(False, "form")])["views"]["form"][
             "arch"
         ]
