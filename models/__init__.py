@@ -6,6 +6,11 @@ from . import prospect_stage
 from . import res_company
 from . import res_config_settings
 from . import res_partner
+from . import res_partner_pipeline
+from . import res_partner_duplicates
+from . import res_partner_conversion
+from . import res_partner_deletion
+from . import res_partner_sync
 from . import res_partner_moves
 from . import fsm_location
 from . import account_move
