@@ -9,6 +9,7 @@ from . import test_guards
 from . import test_i18n
 from . import test_import_screen
 from . import test_import_status
+from . import test_matching
 from . import test_merge
 from . import test_partner_moves
 from . import test_pipeline
