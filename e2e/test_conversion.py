@@ -197,3 +197,41 @@ def test_a_user_of_company_a_cannot_convert_into_a_customer_of_company_b(
     else:
         raise AssertionError("converted into another company's customer")
     assert _snapshot(admin, prospect, customer_b) == before
+
+
+def test_a_script_converts_without_the_wizard(admin, manager, make_user):
+    """The conversion is an operation of the partner: an integration script
+    calls it over XML-RPC with explicit options, and a Prospect User still
+    cannot."""
+    target, _ = _company_partner(admin, "active")
+    prospect, _ = _company_partner(admin, "prospect")
+    contact = admin.call(
+        "res.partner", "create", {"name": "Script Contact", "parent_id": prospect}
+    )
+    result = manager.call(
+        "res.partner",
+        "prospect_link_into",
+        [prospect],
+        target,
+        copy_messages=False,
+        contact_ids=[contact],
+    )
+    assert result == target
+    after = _snapshot(admin, prospect)[0]
+    assert after["active"] is False
+    assert after["prospect_customer_id"][0] == target
+    moved = admin.call("res.partner", "read", [contact], ["parent_id"])[0]
+    assert moved["parent_id"][0] == target
+
+    other, _ = _company_partner(admin, "prospect")
+    assert manager.call("res.partner", "prospect_convert", [other], "suspended") == [
+        other
+    ]
+    assert _snapshot(admin, other)[0]["customer_status"] == "suspended"
+
+    user = make_user("rpc_script_salesman", ["sales_team.group_sale_salesman"])
+    third, _ = _company_partner(admin, "prospect")
+    assert "Only a Prospect Manager" in user.fault(
+        "res.partner", "prospect_convert", [third]
+    )
+    assert _snapshot(admin, third)[0]["customer_status"] == "prospect"

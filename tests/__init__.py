@@ -21,6 +21,7 @@ from . import test_reports
 from . import test_request_account
 from . import test_settings
 from . import test_sites
+from . import test_sql_copy
 from . import test_stale
 from . import test_tours
 from . import test_upstream_pins

@@ -46,20 +46,6 @@ class TestConvertConsistency(ConvertCommon):
         ORM as a form would, and nothing else of the conversion (whose later
         notes would refresh the customer's chatter by themselves)."""
         target = self.active
-        wizard = (
-            self.env["prospect.convert.wizard"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "partner_ids": [Command.set(self.prospect.ids)],
-                    "mode": "existing",
-                    "target_partner_id": target.id,
-                    "copy_messages": copy,
-                    "copy_documents": copy,
-                }
-            )
-            .sudo()
-        )
         before = {
             "messages": target.message_ids,
             "documents": target.message_attachment_count,
@@ -67,10 +53,11 @@ class TestConvertConsistency(ConvertCommon):
             "survey": self.document.res_id,
         }
         self.assertEqual(before["survey"], self.prospect.id)
-        documents = wizard._transfer_attachments(self.prospect, target)
-        messages = wizard._transfer_messages(self.prospect, target, documents).filtered(
-            lambda m: m.message_type != "user_notification"
-        )
+        prospect = self.prospect.sudo()
+        documents = prospect._prospect_transfer_attachments(target, copy)
+        messages = prospect._prospect_transfer_messages(
+            target, copy, documents
+        ).filtered(lambda m: m.message_type != "user_notification")
         # the same transaction, no invalidation: what the ORM shows now
         self.assertEqual(target.message_ids, self._thread(target))
         self.assertEqual(self.prospect.message_ids, self._thread(self.prospect))

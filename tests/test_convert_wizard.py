@@ -7,10 +7,6 @@ from odoo import Command, api, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from odoo.addons.prospect_management.wizards.prospect_convert_wizard import (
-    ProspectConvertWizard,
-)
-
 from .common import ProspectCommon
 
 
@@ -674,8 +670,8 @@ class TestConvertIntoExisting(ConvertCommon):
         # (e.g. for a script that catches the error and carries on)
         failure = None
         with patch.object(
-            ProspectConvertWizard,
-            "_transfer_messages",
+            type(self.env["res.partner"]),
+            "_prospect_transfer_messages",
             side_effect=RuntimeError("disk full"),
         ):
             try:
@@ -792,9 +788,10 @@ class TestConvertConcurrency(ProspectCommon):
                 "SELECT id FROM res_partner WHERE id = %s FOR UPDATE NOWAIT",
                 [self.env.ref("base.main_partner").id],
             )
-            wizard = self.env["prospect.convert.wizard"].with_user(self.manager)
             with self.assertRaisesRegex(UserError, "being converted by someone else"):
-                wizard._lock_prospects(self.env.ref("base.main_partner"))
+                self.env.ref("base.main_partner").with_user(
+                    self.manager
+                )._prospect_lock()
             other.rollback()
 
     @classmethod
