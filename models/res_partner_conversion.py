@@ -2,13 +2,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from collections import defaultdict
 
-import psycopg2
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
-
-from .prospect_status_mixin import LIVE, PRE_CUSTOMER
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import is_html_empty
 
 
 class ResPartner(models.Model):
@@ -16,7 +14,8 @@ class ResPartner(models.Model):
     RPC call alike (SPEC §8): ``prospect_convert()`` makes the prospects the
     customers themselves, ``prospect_link_into()`` links them into a customer
     that already exists (its moves in res_partner_link, the history in
-    res_partner_history).  Both are all or nothing, behind a no-wait row
+    res_partner_history, who may convert what in
+    res_partner_conversion_checks).  Both are all or nothing, behind a no-wait row
     lock, at a constant number of queries whatever the number of prospects.
     The links: where a prospect was converted into, where a customer came
     from."""
@@ -89,6 +88,8 @@ class ResPartner(models.Model):
         user_id=False,
         team_id=False,
         contact_ids=None,
+        follow_up=None,
+        note=None,
     ):
         """Make these leads and prospects the customers themselves, all or
         nothing (Prospect Managers; the conversion wizard's "Make it the
@@ -101,6 +102,11 @@ class ResPartner(models.Model):
         :param team_id: their sales team (default: each keeps its own)
         :param contact_ids: the contacts that stay (default: all); the
             prospects' other contacts are archived
+        :param follow_up: an activity to schedule on each customer:
+            ``{"activity_type_id": id, "summary": text, "date_deadline":
+            date, "user_id": id}`` (by default, the type's deadline and each
+            customer's salesperson)
+        :param note: HTML logged on each customer's chatter
         :return: the ids of the customers
         """
         return self._prospect_convert(
@@ -109,10 +115,18 @@ class ResPartner(models.Model):
             user=self.env["res.users"].browse(user_id),
             team=self.env["crm.team"].browse(team_id),
             contacts=None if contact_ids is None else self.browse(contact_ids),
+            follow_up=follow_up,
+            note=note,
         ).ids
 
     def prospect_link_into(
-        self, target_id, copy_messages=True, copy_documents=True, contact_ids=None
+        self,
+        target_id,
+        copy_messages=True,
+        copy_documents=True,
+        contact_ids=None,
+        follow_up=None,
+        note=None,
     ):
         """Link these leads and prospects into the live customer
         ``target_id``, all or nothing (Prospect Managers; the conversion
@@ -123,6 +137,8 @@ class ResPartner(models.Model):
 
         :param contact_ids: the contacts that move along (default: all); the
             prospects' other contacts are archived
+        :param follow_up: see ``prospect_convert()``
+        :param note: see ``prospect_convert()``
         :return: the id of the customer
         """
         return self._prospect_link_into(
@@ -130,9 +146,13 @@ class ResPartner(models.Model):
             copy_messages=copy_messages,
             copy_documents=copy_documents,
             contacts=None if contact_ids is None else self.browse(contact_ids),
+            follow_up=follow_up,
+            note=note,
         ).id
 
-    def _prospect_convert(self, status, company, user, team, contacts=None):
+    def _prospect_convert(
+        self, status, company, user, team, contacts=None, follow_up=None, note=None
+    ):
         """``prospect_convert()`` with records; returns the customers."""
         prospects = self._prospect_start_conversion()
         with self.env.cr.savepoint():
@@ -140,11 +160,17 @@ class ResPartner(models.Model):
             customers = prospects._prospect_convert_in_place(
                 status, company, user, team, contacts
             )
-            self._prospect_flush_untracked()
+            customers._prospect_after_conversion(follow_up, note)
         return customers
 
     def _prospect_link_into(
-        self, target, copy_messages=True, copy_documents=True, contacts=None
+        self,
+        target,
+        copy_messages=True,
+        copy_documents=True,
+        contacts=None,
+        follow_up=None,
+        note=None,
     ):
         """``prospect_link_into()`` with records; returns the customer."""
         prospects = self._prospect_start_conversion()
@@ -154,8 +180,44 @@ class ResPartner(models.Model):
             customer = prospects._prospect_link(
                 target, copy_messages, copy_documents, contacts
             )
-            self._prospect_flush_untracked()
+            customer._prospect_after_conversion(follow_up, note)
         return customer
+
+    def _prospect_after_conversion(self, follow_up, note):
+        """The follow-up activity and the note on these new customers, then
+        what the conversion left to recompute."""
+        if follow_up:
+            self._prospect_schedule_follow_up(follow_up)
+        if not is_html_empty(note):
+            self._message_log_batch(
+                {customer.id: note for customer in self},
+                author_id=self.env.user.partner_id.id,
+            )
+        self._prospect_flush_untracked()
+
+    def _prospect_schedule_follow_up(self, follow_up):
+        activity_type = self.env["mail.activity.type"].browse(
+            follow_up["activity_type_id"]
+        )
+        user = self.env["res.users"].browse(follow_up.get("user_id"))
+        Activity = self.env["mail.activity"]
+        if len(self) > 1:
+            # no notification e-mail per customer on a bulk conversion
+            Activity = Activity.with_context(mail_activity_quick_update=True)
+        return Activity.create(
+            [
+                {
+                    "res_model_id": self.env["ir.model"]._get_id("res.partner"),
+                    "res_id": customer.id,
+                    "activity_type_id": activity_type.id,
+                    "summary": follow_up.get("summary"),
+                    "date_deadline": follow_up.get("date_deadline")
+                    or activity_type._get_date_deadline(),
+                    "user_id": (user or customer.user_id or self.env.user).id,
+                }
+                for customer in self
+            ]
+        )
 
     def _prospect_start_conversion(self):
         """Who may convert what: checked before anything is locked or
@@ -182,169 +244,6 @@ class ResPartner(models.Model):
         notes already say what changed.
         """
         self.with_context(mail_notrack=True).env.flush_all()
-
-    # --------------------------------------------------------------- checks
-    def _prospect_check_convertible(self):
-        """Only active leads and prospects (commercial entities) convert."""
-        partners = self
-        if not partners:
-            raise UserError(_("Select the leads or prospects to convert."))
-        contacts = partners.filtered(lambda p: p.commercial_partner_id != p)
-        if contacts:
-            contact = contacts[0]
-            raise UserError(
-                _(
-                    "%(contact)s is a contact of %(entity)s: convert %(entity)s "
-                    "instead.",
-                    contact=contact.display_name,
-                    entity=contact.commercial_partner_id.display_name,
-                )
-            )
-        converted = partners.filtered("prospect_customer_id")
-        if converted:
-            raise UserError(
-                _(
-                    "%(prospect)s was already converted into %(customer)s.",
-                    prospect=converted[0].display_name,
-                    customer=converted[0].prospect_customer_id.display_name,
-                )
-            )
-        not_prospects = partners.filtered(
-            lambda p: p.customer_status not in PRE_CUSTOMER or not p.active
-        )
-        if not_prospects:
-            partner = not_prospects[0]
-            raise UserError(
-                _(
-                    "%(partner)s is not a lead or a prospect (status: %(status)s): "
-                    "only leads and prospects can be converted to customers.",
-                    partner=partner.display_name,
-                    status=partner._prospect_status_label(partner.customer_status)
-                    if partner.active
-                    else _("archived"),
-                )
-            )
-
-    def _prospect_check_link_target(self, target):
-        """``target`` must be a live customer account the user may change,
-        in a company compatible with the prospects' (``self``)."""
-        prospects = self
-        customer = target
-        # read as superuser: a customer of another company must be refused
-        # with a clear message, not with a record-rule error
-        target = target.sudo()
-        if not target:
-            raise UserError(
-                _("Choose the existing customer to link the prospects into.")
-            )
-        company = target.company_id
-        try:
-            # Odoo's own decision: access rights, record rules, companies
-            customer.check_access("write")
-        except AccessError:
-            raise AccessError(
-                _(
-                    "You may not change %(customer)s, so no prospect can be "
-                    "linked into it: choose a customer you work with.",
-                    customer=target.display_name,
-                )
-            ) from None
-        if target in prospects or target.commercial_partner_id in prospects:
-            raise UserError(
-                _(
-                    "%(customer)s is one of the prospects being converted, or one "
-                    "of their contacts: choose another customer.",
-                    customer=target.display_name,
-                )
-            )
-        if target.commercial_partner_id != target or not target.active:
-            raise UserError(
-                _(
-                    "%(customer)s is not a customer account (it is a contact, a "
-                    "site or an archived record): choose the customer itself.",
-                    customer=target.display_name,
-                )
-            )
-        if target.customer_status not in LIVE:
-            raise UserError(
-                _(
-                    "%(customer)s is a %(status)s, not a live customer: convert "
-                    "it first, or choose an active or suspended customer.",
-                    customer=target.display_name,
-                    status=target._prospect_status_label(
-                        target.customer_status
-                    ).lower(),
-                )
-            )
-        foreign = prospects.filtered(
-            lambda p: company and p.company_id and p.company_id != company
-        )
-        if foreign:
-            raise UserError(
-                _(
-                    "%(prospect)s belongs to %(prospect_company)s and "
-                    "%(customer)s to %(company)s: a prospect can only be linked "
-                    "into a customer of its own company (or a shared one).",
-                    prospect=foreign[0].display_name,
-                    prospect_company=foreign[0].company_id.display_name,
-                    customer=target.display_name,
-                    company=company.display_name,
-                )
-            )
-
-    def _prospect_check_conversion_access(self):
-        """The user must be allowed to change the prospects themselves (a
-        list selection or an RPC call may name others)."""
-        prospects = self
-        try:
-            prospects.check_access("write")
-        except AccessError:
-            raise AccessError(
-                _(
-                    "You may not change %(prospects)s: ask someone who works "
-                    "with them to convert them.",
-                    prospects=", ".join(prospects.sudo()[:5].mapped("display_name")),
-                )
-            ) from None
-
-    @api.model
-    def _prospect_check_converter(self):
-        if not self.env.su and not self.env.user.has_group(
-            "prospect_management.group_prospect_manager"
-        ):
-            raise AccessError(
-                _(
-                    "Only a Prospect Manager can convert prospects to customers. "
-                    "Ask a manager, or request the account creation."
-                )
-            )
-
-    def _prospect_lock(self):
-        """Lock the prospects' rows without waiting: a second conversion of
-        the same prospect fails right away with a clear message instead of
-        waiting, then converting twice.
-
-        ``FOR NO KEY UPDATE`` excludes any other conversion or update of the
-        rows, like ``FOR UPDATE``, but lets other transactions insert rows
-        that merely reference a prospect (a message, a quote, a wizard) instead
-        of making them wait until the conversion ends."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(
-                    "SELECT id FROM res_partner WHERE id IN %s "
-                    "FOR NO KEY UPDATE NOWAIT",
-                    [tuple(self.ids)],
-                )
-        except psycopg2.errors.LockNotAvailable:
-            raise UserError(
-                _(
-                    "%(prospects)s is being converted by someone else right now. "
-                    "Try again in a moment.",
-                    prospects=", ".join(self[:5].mapped("display_name")),
-                )
-            ) from None
-        # what another user committed before the lock is what counts now
-        self.invalidate_recordset()
 
     # ------------------------------------------------------------ in place
     def _prospect_convert_in_place(self, status, company, user, team, contacts):

@@ -1,4 +1,5 @@
 from . import test_convert_consistency
+from . import test_convert_operation
 from . import test_convert_wizard
 from . import test_customer_status
 from . import test_delete

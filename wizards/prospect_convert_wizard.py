@@ -4,7 +4,6 @@
 
 from odoo import _, api, fields, models
 from odoo.fields import Command
-from odoo.tools import is_html_empty
 
 from ..models.prospect_status_mixin import LIVE
 
@@ -323,33 +322,43 @@ class ProspectConvertWizard(models.TransientModel):
         """Convert the prospects with the options chosen; all or nothing.
 
         The work is the partner's (``prospect_convert()``,
-        ``prospect_link_into()``); the wizard adds the follow-up activity and
-        the note, in the same savepoint.
+        ``prospect_link_into()``), with the wizard's values as its options.
         """
         self.ensure_one()
         # who may convert, said before reading the wizard's own values
         self.env["res.partner"]._prospect_check_converter()
-        prospects = self.partner_ids
-        with self.env.cr.savepoint():
-            if self.mode == "existing":
-                customers = prospects._prospect_link_into(
-                    self.target_partner_id,
-                    copy_messages=self.copy_messages,
-                    copy_documents=self.copy_documents,
-                    contacts=self.contact_ids,
-                )
-            else:
-                customers = prospects._prospect_convert(
-                    self.status_after,
-                    company=self.company_id,
-                    user=self.user_id,
-                    team=self.team_id,
-                    contacts=self.contact_ids,
-                )
-            self._schedule_follow_up(customers)
-            self._log_note(customers)
-            customers._prospect_flush_untracked()
+        options = {
+            # the operation keeps only the prospects' own (active) contacts
+            "contacts": self.with_context(active_test=False).contact_ids,
+            "follow_up": self._follow_up_values(),
+            "note": self.note,
+        }
+        if self.mode == "existing":
+            customers = self.partner_ids._prospect_link_into(
+                self.target_partner_id,
+                copy_messages=self.copy_messages,
+                copy_documents=self.copy_documents,
+                **options,
+            )
+        else:
+            customers = self.partner_ids._prospect_convert(
+                self.status_after,
+                company=self.company_id,
+                user=self.user_id,
+                team=self.team_id,
+                **options,
+            )
         return self._action_open(customers)
+
+    def _follow_up_values(self):
+        if not self.activity_type_id:
+            return None
+        return {
+            "activity_type_id": self.activity_type_id.id,
+            "summary": self.activity_summary,
+            "date_deadline": self.activity_date_deadline,
+            "user_id": self.activity_user_id.id,
+        }
 
     def _action_open(self, customers):
         if len(customers) == 1:
@@ -362,37 +371,3 @@ class ProspectConvertWizard(models.TransientModel):
                 "target": "current",
             }
         return customers._get_records_action(name=_("Converted Customers"))
-
-    # --------------------------------------------------------------- both
-    def _schedule_follow_up(self, customers):
-        if not self.activity_type_id:
-            return self.env["mail.activity"]
-        model_id = self.env["ir.model"]._get_id("res.partner")
-        Activity = self.env["mail.activity"]
-        if len(customers) > 1:
-            # no notification e-mail per customer on a bulk conversion
-            Activity = Activity.with_context(mail_activity_quick_update=True)
-        return Activity.create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": customer.id,
-                    "activity_type_id": self.activity_type_id.id,
-                    "summary": self.activity_summary,
-                    "date_deadline": self.activity_date_deadline
-                    or self.activity_type_id._get_date_deadline(),
-                    "user_id": (
-                        self.activity_user_id or customer.user_id or self.env.user
-                    ).id,
-                }
-                for customer in customers
-            ]
-        )
-
-    def _log_note(self, customers):
-        if is_html_empty(self.note):
-            return
-        customers._message_log_batch(
-            {customer.id: self.note for customer in customers},
-            author_id=self.env.user.partner_id.id,
-        )
