@@ -1,11 +1,12 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from datetime import date, datetime
 from unittest.mock import patch
 
-from odoo import Command, api, fields
+from odoo import Command, api
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from odoo.addons.prospect_management.wizards.prospect_convert_wizard import (
     ProspectConvertWizard,
@@ -124,10 +125,9 @@ class ConvertCommon(ProspectCommon):
 
 @tagged("post_install", "-at_install")
 class TestConvertInPlace(ConvertCommon):
+    @freeze_time("2026-03-10 12:00:00")  # midday: the same day in every office
     def test_the_prospect_becomes_the_customer(self):
-        self.prospect.prospect_since = fields.Date.add(
-            fields.Date.context_today(self.prospect), days=-10
-        )
+        self.prospect.prospect_since = date(2026, 2, 28)
         messages = self._messages(self.prospect)
         with self._wizard_form(self.prospect) as wizard:
             self.assertEqual(wizard.mode, "new")
@@ -149,8 +149,10 @@ class TestConvertInPlace(ConvertCommon):
             self.env.ref("prospect_management.stage_converted"),
         )
         self.assertEqual(self.prospect.prospect_converted_user_id, self.manager)
-        self.assertTrue(self.prospect.prospect_converted_date)
-        self.assertGreater(self.prospect.prospect_days_to_convert, 0)
+        self.assertEqual(
+            self.prospect.prospect_converted_date, datetime(2026, 3, 10, 12, 0)
+        )
+        self.assertEqual(self.prospect.prospect_days_to_convert, 10)
         self.assertEqual(
             (self.site_main | self.site_depot).mapped("customer_status"),
             ["active", "active"],
