@@ -8,7 +8,6 @@ import openpyxl
 import xlsxwriter
 from PyPDF2 import PdfReader
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 
@@ -88,7 +87,7 @@ class TestReports(ProspectCommon):
             ]
         )
         cls.quotes[2].action_confirm()
-        cls.prospect.message_post(
+        cls.call_note = cls.prospect.message_post(
             body="Called about the boiler", message_type="comment"
         )
         cls.Report = cls.env["ir.actions.report"]
@@ -137,6 +136,9 @@ class TestReports(ProspectCommon):
 
     # ------------------------------------------------------------ customers
     def test_prospect_customers_xlsx_lists_leads_and_prospects(self):
+        # the call was late in the evening, UTC: already the next day in Ghent
+        self.call_note.date = datetime.datetime(2026, 3, 10, 23, 30)
+        self.Report = self.Report.with_context(tz="Europe/Brussels")
         sheet, headers, rows = self.xlsx("prospect_customers", self.everyone)
         self.assertEqual(list(headers), CUSTOMER_HEADERS)
         self.assertNotIn("Active", headers, "no active column in the prospect list")
@@ -166,7 +168,7 @@ class TestReports(ProspectCommon):
         self.assertTrue(since.is_date)
         last = sheet.cell(row=2, column=CUSTOMER_HEADERS.index("Last Activity") + 1)
         self.assertTrue(last.is_date)
-        self.assertEqual(last.value.date(), fields.Date.context_today(self.prospect))
+        self.assertEqual(last.value, datetime.datetime(2026, 3, 11), "the user's day")
         amount = sheet.cell(
             row=2, column=CUSTOMER_HEADERS.index("Open Quotes Amount") + 1
         )
