@@ -4,8 +4,9 @@ import base64
 from datetime import date, datetime
 from unittest.mock import patch
 
-from odoo import Command, api
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError
+from odoo.osv import expression
 from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from odoo.addons.prospect_management.wizards.prospect_convert_wizard import (
@@ -747,23 +748,27 @@ class TestConvertRefusals(ConvertCommon):
 class TestConvertConcurrency(ProspectCommon):
     """Two managers convert the same prospect at once: one wins, the other
     gets a clear message.  Each side needs its own database connection, so
-    this test commits its own prospect and removes it afterwards."""
+    this test commits its own prospect, and removes everything it committed
+    afterwards, also when it fails half-way."""
+
+    NAME = "Race Condition Ltd"
 
     def test_two_managers_convert_the_same_prospect(self):
         admin = self.env.ref("base.user_admin")
+        # before the first commit: a failure anywhere after it still cleans up
+        self.addCleanup(self._delete_committed, self.NAME)
         with self.registry.cursor() as cr:
             prospect_id = (
                 api.Environment(cr, admin.id, {})["res.partner"]
                 .create(
                     {
-                        "name": "Race Condition Ltd",
+                        "name": self.NAME,
                         "is_company": True,
                         "customer_status": "prospect",
                     }
                 )
                 .id
             )
-        self.addCleanup(self._delete_committed, prospect_id)
 
         def convert(cr):
             env = api.Environment(cr, admin.id, {})
@@ -802,13 +807,72 @@ class TestConvertConcurrency(ProspectCommon):
             other.rollback()
 
     @classmethod
-    def _delete_committed(cls, partner_id):
+    def _committed(cls, env, name, partner_ids=(), site_ids=()):
+        """What a test can have committed for the partners called ``name``
+        (and the given ids, once those partners are gone): the partners and
+        their contacts, their sites, the conversion wizards naming them, and
+        the chatter of them all, in an order they can be deleted in."""
+        Partner = env["res.partner"]
+        partners = Partner.search([("name", "=", name)]) | Partner.browse(partner_ids)
+        partners = partners.exists()
+        if partners:
+            partners = Partner.search([("id", "child_of", partners.ids)])
+        partner_ids = set(partners.ids) | set(partner_ids)
+        sites = env["fsm.location"].search(
+            [
+                "|",
+                ("owner_id", "in", list(partner_ids)),
+                ("partner_id", "in", list(partner_ids)),
+            ]
+        )
+        threads = {
+            "res.partner": partner_ids,
+            "fsm.location": set(sites.ids) | set(site_ids),
+        }
+
+        def on(model_field):
+            return expression.OR(
+                [
+                    [(model_field, "=", model), ("res_id", "in", list(ids))]
+                    for model, ids in threads.items()
+                ]
+            )
+
+        return {
+            "prospect.convert.wizard": env["prospect.convert.wizard"].search(
+                [
+                    "|",
+                    ("partner_ids", "in", list(partner_ids)),
+                    ("target_partner_id", "in", list(partner_ids)),
+                ]
+            ),
+            "mail.activity": env["mail.activity"].search(on("res_model")),
+            "mail.message": env["mail.message"].search(on("model")),
+            "mail.followers": env["mail.followers"].search(on("res_model")),
+            "fsm.location": sites,
+            "res.partner": partners,
+        }
+
+    @classmethod
+    def _delete_committed(cls, name):
+        """Delete what the test committed, in a transaction of its own, then
+        check in another one that nothing is left."""
         with cls.registry.cursor() as cr:
-            env = api.Environment(cr, 1, {"active_test": False})
-            env["prospect.convert.wizard"].search(
-                [("partner_ids", "in", partner_id)]
-            ).unlink()
-            env["res.partner"].browse(partner_id).unlink()
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            committed = cls._committed(env, name)
+            for records in committed.values():
+                records.unlink()
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            left = cls._committed(
+                env,
+                name,
+                committed["res.partner"].ids,
+                committed["fsm.location"].ids,
+            )
+            left = {model: records.ids for model, records in left.items() if records}
+            if left:
+                raise AssertionError(f"{name}: committed rows left behind: {left}")
 
 
 @tagged("post_install", "-at_install")
