@@ -26,10 +26,17 @@ import pytest
 ADMIN = ("admin", "admin")
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _free_ports(count):
+    """``count`` distinct ports nothing listens on at 127.0.0.1 (held open
+    together while the kernel picks them, so that none is picked twice)."""
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 @pytest.fixture(scope="session")
@@ -39,7 +46,7 @@ def server():
     addons = os.environ.get("PM_ADDONS_PATH")
     if not db or not addons:
         pytest.fail("PM_E2E_DB and PM_ADDONS_PATH must be set (run through tools/test)")
-    port = _free_port()
+    port, gevent_port = _free_ports(2)
     log = os.environ.get("PM_E2E_LOG", f"/tmp/pm-e2e-{db}.log")
     cmd = [
         sys.executable,
@@ -51,7 +58,7 @@ def server():
         f"--addons-path={addons}",
         "--http-interface=127.0.0.1",
         f"--http-port={port}",
-        f"--gevent-port={_free_port()}",
+        f"--gevent-port={gevent_port}",
         "--workers=2",
         "--max-cron-threads=0",
         "--limit-time-real=600",

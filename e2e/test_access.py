@@ -27,8 +27,8 @@ def prospects(admin):
 
 
 @pytest.fixture(scope="module")
-def portal(admin, make_user):
-    customer = admin.call(
+def portal_customer(admin):
+    return admin.call(
         "res.partner",
         "create",
         {
@@ -36,14 +36,25 @@ def portal(admin, make_user):
             "customer_status": "active",
         },
     )
-    return make_user("rpc_portal", ["base.group_portal"], partner_id=customer)
 
 
-def test_a_portal_user_sees_no_prospect(portal, prospects):
+@pytest.fixture(scope="module")
+def portal(make_user, portal_customer):
+    return make_user("rpc_portal", ["base.group_portal"], partner_id=portal_customer)
+
+
+def test_a_portal_user_sees_no_prospect(portal, portal_customer, prospects):
+    # the same search finds the user's own customer, and no prospect
+    found = portal.call(
+        "res.partner", "search", [("id", "in", [*prospects, portal_customer])]
+    )
+    assert found == [portal_customer]
     found = portal.call(
         "res.partner", "search", [("customer_status", "in", ["lead", "prospect"])]
     )
-    assert not set(found) & set(prospects)
+    assert found == []
+    fault = portal.fault("res.partner", "read", [prospects[0]], ["name"])
+    assert "doesn't have 'read' access" in fault
     for model in ("fsm.location", "prospect.stage"):
         fault = portal.fault(model, "search", [])
         assert "You are not allowed to access" in fault

@@ -1,11 +1,13 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 import base64
+from datetime import date, datetime
 from unittest.mock import patch
 
-from odoo import Command, api, fields
+from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import Form, new_test_user, tagged
+from odoo.osv import expression
+from odoo.tests import Form, freeze_time, new_test_user, tagged
 
 from .common import ProspectCommon
 
@@ -120,10 +122,9 @@ class ConvertCommon(ProspectCommon):
 
 @tagged("post_install", "-at_install")
 class TestConvertInPlace(ConvertCommon):
+    @freeze_time("2026-03-10 12:00:00")  # midday: the same day in every office
     def test_the_prospect_becomes_the_customer(self):
-        self.prospect.prospect_since = fields.Date.add(
-            fields.Date.context_today(self.prospect), days=-10
-        )
+        self.prospect.prospect_since = date(2026, 2, 28)
         messages = self._messages(self.prospect)
         with self._wizard_form(self.prospect) as wizard:
             self.assertEqual(wizard.mode, "new")
@@ -145,8 +146,10 @@ class TestConvertInPlace(ConvertCommon):
             self.env.ref("prospect_management.stage_converted"),
         )
         self.assertEqual(self.prospect.prospect_converted_user_id, self.manager)
-        self.assertTrue(self.prospect.prospect_converted_date)
-        self.assertGreater(self.prospect.prospect_days_to_convert, 0)
+        self.assertEqual(
+            self.prospect.prospect_converted_date, datetime(2026, 3, 10, 12, 0)
+        )
+        self.assertEqual(self.prospect.prospect_days_to_convert, 10)
         self.assertEqual(
             (self.site_main | self.site_depot).mapped("customer_status"),
             ["active", "active"],
@@ -376,15 +379,17 @@ class TestConvertIntoExisting(ConvertCommon):
         for copy in (True, False):
             for size in (2, 2, 40):  # the first run warms the caches up
                 prospect = self._prospect_with_history(size)
+                activities = self._activities(prospect)
+                self.assertEqual(len(activities), size)
                 with self._wizard_form(prospect) as form:
                     form.mode = "existing"
                     form.target_partner_id = self.active
                     form.copy_messages = copy
                     form.copy_documents = copy
                 counts[(copy, size)] = self._conversion_queries(form.record)
-                self.assertEqual(
-                    len(self._activities(self.active) & prospect.activity_ids), 0
-                )
+                # the activities move in both modes: they are now the customer's
+                self.assertEqual(self._activities(self.active) & activities, activities)
+                self.assertFalse(self._activities(prospect))
         for copy in (True, False):
             self.assertLessEqual(abs(counts[(copy, 40)] - counts[(copy, 2)]), 3, counts)
 
@@ -739,23 +744,27 @@ class TestConvertRefusals(ConvertCommon):
 class TestConvertConcurrency(ProspectCommon):
     """Two managers convert the same prospect at once: one wins, the other
     gets a clear message.  Each side needs its own database connection, so
-    this test commits its own prospect and removes it afterwards."""
+    this test commits its own prospect, and removes everything it committed
+    afterwards, also when it fails half-way."""
+
+    NAME = "Race Condition Ltd"
 
     def test_two_managers_convert_the_same_prospect(self):
         admin = self.env.ref("base.user_admin")
+        # before the first commit: a failure anywhere after it still cleans up
+        self.addCleanup(self._delete_committed, self.NAME)
         with self.registry.cursor() as cr:
             prospect_id = (
                 api.Environment(cr, admin.id, {})["res.partner"]
                 .create(
                     {
-                        "name": "Race Condition Ltd",
+                        "name": self.NAME,
                         "is_company": True,
                         "customer_status": "prospect",
                     }
                 )
                 .id
             )
-        self.addCleanup(self._delete_committed, prospect_id)
 
         def convert(cr):
             env = api.Environment(cr, admin.id, {})
@@ -795,13 +804,72 @@ class TestConvertConcurrency(ProspectCommon):
             other.rollback()
 
     @classmethod
-    def _delete_committed(cls, partner_id):
+    def _committed(cls, env, name, partner_ids=(), site_ids=()):
+        """What a test can have committed for the partners called ``name``
+        (and the given ids, once those partners are gone): the partners and
+        their contacts, their sites, the conversion wizards naming them, and
+        the chatter of them all, in an order they can be deleted in."""
+        Partner = env["res.partner"]
+        partners = Partner.search([("name", "=", name)]) | Partner.browse(partner_ids)
+        partners = partners.exists()
+        if partners:
+            partners = Partner.search([("id", "child_of", partners.ids)])
+        partner_ids = set(partners.ids) | set(partner_ids)
+        sites = env["fsm.location"].search(
+            [
+                "|",
+                ("owner_id", "in", list(partner_ids)),
+                ("partner_id", "in", list(partner_ids)),
+            ]
+        )
+        threads = {
+            "res.partner": partner_ids,
+            "fsm.location": set(sites.ids) | set(site_ids),
+        }
+
+        def on(model_field):
+            return expression.OR(
+                [
+                    [(model_field, "=", model), ("res_id", "in", list(ids))]
+                    for model, ids in threads.items()
+                ]
+            )
+
+        return {
+            "prospect.convert.wizard": env["prospect.convert.wizard"].search(
+                [
+                    "|",
+                    ("partner_ids", "in", list(partner_ids)),
+                    ("target_partner_id", "in", list(partner_ids)),
+                ]
+            ),
+            "mail.activity": env["mail.activity"].search(on("res_model")),
+            "mail.message": env["mail.message"].search(on("model")),
+            "mail.followers": env["mail.followers"].search(on("res_model")),
+            "fsm.location": sites,
+            "res.partner": partners,
+        }
+
+    @classmethod
+    def _delete_committed(cls, name):
+        """Delete what the test committed, in a transaction of its own, then
+        check in another one that nothing is left."""
         with cls.registry.cursor() as cr:
-            env = api.Environment(cr, 1, {"active_test": False})
-            env["prospect.convert.wizard"].search(
-                [("partner_ids", "in", partner_id)]
-            ).unlink()
-            env["res.partner"].browse(partner_id).unlink()
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            committed = cls._committed(env, name)
+            for records in committed.values():
+                records.unlink()
+        with cls.registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"active_test": False})
+            left = cls._committed(
+                env,
+                name,
+                committed["res.partner"].ids,
+                committed["fsm.location"].ids,
+            )
+            left = {model: records.ids for model, records in left.items() if records}
+            if left:
+                raise AssertionError(f"{name}: committed rows left behind: {left}")
 
 
 @tagged("post_install", "-at_install")

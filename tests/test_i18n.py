@@ -80,8 +80,13 @@ class TestTranslations(TransactionCase):
 
     def test_translations_keep_placeholders_and_markup(self):
         problems = []
+        # translations with a placeholder or markup checked, per language: a
+        # missing or empty file must not pass for a file without problems
+        checked = dict.fromkeys(LANGUAGES, 0)
         for lang, po in language_files().items():
             for entry in po.translated_entries():
+                if placeholders(entry.msgid):
+                    checked[lang] = checked.get(lang, 0) + 1
                 if placeholders(entry.msgid) != placeholders(entry.msgstr):
                     problems.append(
                         f"{lang}: {entry.msgid[:60]!r}: "
@@ -91,6 +96,7 @@ class TestTranslations(TransactionCase):
                 problem = format_problem(entry.msgid, entry.msgstr)
                 if problem:
                     problems.append(f"{lang}: {entry.msgid[:60]!r}: {problem}")
+        self.assertTrue(all(checked.values()), f"nothing checked in: {checked}")
         self.assertFalse(problems, "\n".join(problems))
 
     def test_the_checks_catch_a_broken_translation(self):

@@ -1,23 +1,30 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import date, datetime
 
-from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import ProspectCommon
+
+# 23:30 UTC on the 10th is 00:30 on the 11th in Brussels (UTC+1 in March):
+# the dates below are the user's, and would be a day off in UTC
+LATE_EVENING_UTC = "2026-03-10 23:30:00"
+BRUSSELS = {"tz": "Europe/Brussels"}
 
 
 @tagged("post_install", "-at_install")
 class TestPipeline(ProspectCommon):
+    @freeze_time(LATE_EVENING_UTC)
     def test_a_new_prospect_enters_the_pipeline(self):
-        partner = self.env["res.partner"].create(
-            {"name": "Pipe Ltd", "is_prospect": True}
+        partner = (
+            self.env["res.partner"]
+            .with_context(**BRUSSELS)
+            .create({"name": "Pipe Ltd", "is_prospect": True})
         )
         self.assertEqual(
             partner.prospect_stage_id, self.env.ref("prospect_management.stage_new")
         )
-        self.assertEqual(partner.prospect_since, fields.Date.context_today(partner))
+        self.assertEqual(partner.prospect_since, date(2026, 3, 11), "the user's day")
         self.assertFalse(partner.prospect_converted_date)
 
     def test_customers_created_active_stay_out_of_the_pipeline(self):
@@ -27,18 +34,21 @@ class TestPipeline(ProspectCommon):
         partner.with_user(self.manager).write({"customer_status": "suspended"})
         self.assertFalse(partner.prospect_converted_date)
 
+    @freeze_time(LATE_EVENING_UTC)
     def test_activation_records_who_converted_and_when(self):
-        self.prospect.prospect_since = fields.Date.context_today(
-            self.prospect
-        ) - timedelta(days=9)
-        self.prospect.with_user(self.manager).write({"customer_status": "active"})
+        prospect = self.prospect.with_context(**BRUSSELS)
+        prospect.prospect_since = date(2026, 3, 2)
+        prospect.with_user(self.manager).write({"customer_status": "active"})
         self.assertEqual(
-            self.prospect.prospect_stage_id,
+            prospect.prospect_stage_id,
             self.env.ref("prospect_management.stage_converted"),
         )
-        self.assertEqual(self.prospect.prospect_converted_user_id, self.manager)
-        self.assertTrue(self.prospect.prospect_converted_date)
-        self.assertEqual(self.prospect.prospect_days_to_convert, 9)
+        self.assertEqual(prospect.prospect_converted_user_id, self.manager)
+        self.assertEqual(
+            prospect.prospect_converted_date, datetime(2026, 3, 10, 23, 30)
+        )
+        # from the 2nd to the 11th on the user's calendar (8 days in UTC)
+        self.assertEqual(prospect.prospect_days_to_convert, 9)
 
     def test_company_specific_stages_come_first_for_that_company(self):
         other = self.env["res.company"].create({"name": "Branch South"})
@@ -72,18 +82,23 @@ class TestPipeline(ProspectCommon):
         self.assertEqual(activity.activity_type_id.name, "Site Visit")
         self.assertEqual(activity.summary, "Visit the site")
 
+    @freeze_time(LATE_EVENING_UTC)
     def test_a_prospect_created_in_a_given_stage_still_gets_its_since_date(self):
         """Dropped in a kanban column, or imported with a stage."""
         qualified = self.env.ref("prospect_management.stage_qualified")
-        partner = self.env["res.partner"].create(
-            {
-                "name": "Column Ltd",
-                "is_prospect": True,
-                "prospect_stage_id": qualified.id,
-            }
+        partner = (
+            self.env["res.partner"]
+            .with_context(**BRUSSELS)
+            .create(
+                {
+                    "name": "Column Ltd",
+                    "is_prospect": True,
+                    "prospect_stage_id": qualified.id,
+                }
+            )
         )
         self.assertEqual(partner.prospect_stage_id, qualified)
-        self.assertEqual(partner.prospect_since, fields.Date.context_today(partner))
+        self.assertEqual(partner.prospect_since, date(2026, 3, 11))
         dated = self.env["res.partner"].create(
             {"name": "Dated Ltd", "is_prospect": True, "prospect_since": "2026-01-05"}
         )

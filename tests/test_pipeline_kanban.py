@@ -1,12 +1,11 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from lxml import etree
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import ProspectCommon
 
@@ -123,7 +122,11 @@ class TestPipelineKanban(ProspectCommon):
             (self.prospect | self.lead).prospect_stage_id, self._stage("contacted")
         )
 
+    # 22:30 in London (UTC) is already the next day in Tokyo (UTC+9, no DST)
+    @freeze_time("2026-03-10 22:30:00")
     def test_the_activity_bar_counts_each_prospect_by_its_most_urgent_activity(self):
+        """Each activity is late, due or planned on its assignee's calendar,
+        whoever looks at the pipeline and in whichever time zone."""
         Partner = self.env["res.partner"]
         late, due, planned, idle = Partner.create(
             [
@@ -131,7 +134,8 @@ class TestPipelineKanban(ProspectCommon):
                 for name in ("Late Ltd", "Due Ltd", "Planned Ltd", "Idle Ltd")
             ]
         )
-        today = fields.Date.context_today(self.manager)
+        self.manager.tz = "Asia/Tokyo"
+        today = date(2026, 3, 11)  # the manager's day; in UTC it is still the 10th
         for partner, days in ((late, -2), (late, 5), (due, 0), (planned, 3)):
             partner.activity_schedule(
                 "mail.mail_activity_data_call",
@@ -144,22 +148,26 @@ class TestPipelineKanban(ProspectCommon):
             date_deadline=today - timedelta(days=1),
             user_id=self.manager.id,
         ).action_done()
-        groups = (
-            Partner.with_user(self.manager)
-            .with_context(tz=self.manager.tz)
-            ._read_group(
-                [("id", "in", (late | due | planned | idle).ids)],
-                ["activity_state"],
-                ["__count"],
-            )
-        )
-        self.assertEqual(
-            dict(groups),
-            {"overdue": 1, "today": 1, "planned": 1, False: 1},
-        )
-        # the same as each partner's own activity state
-        for partner in late | due | planned | idle:
-            self.assertEqual(
-                partner.activity_state,
-                {late: "overdue", due: "today", planned: "planned"}.get(partner, False),
-            )
+        expected = {late: "overdue", due: "today", planned: "planned"}
+        for viewer, tz in ((self.manager, "Asia/Tokyo"), (self.salesman, "UTC")):
+            with self.subTest(tz=tz):
+                groups = (
+                    Partner.with_user(viewer)
+                    .with_context(tz=tz)
+                    ._read_group(
+                        [("id", "in", (late | due | planned | idle).ids)],
+                        ["activity_state"],
+                        ["__count"],
+                    )
+                )
+                self.assertEqual(
+                    dict(groups),
+                    {"overdue": 1, "today": 1, "planned": 1, False: 1},
+                )
+                # the same as each partner's own activity state
+                for partner in late | due | planned | idle:
+                    self.assertEqual(
+                        partner.with_user(viewer).with_context(tz=tz).activity_state,
+                        expected.get(partner, False),
+                        partner.name,
+                    )

@@ -110,19 +110,34 @@ class TestQuoteWon(ProspectDocumentsCommon):
         self.env.flush_all()
         self.env.cr.precommit.run()
         self.assertEqual(set(quotes.mapped("state")), {"sale"})
-        for customer in (self.prospect, other):
+        won = {self.prospect: quotes[:2], other: quotes[2]}
+        for customer, site in (
+            (self.prospect, self.sites["prospect"]),
+            (other, other_site),
+        ):
             tracked = customer.message_ids.tracking_value_ids.filtered(
                 lambda t: t.field_id.name == "customer_status"
             )
             self.assertEqual(len(tracked), 1, f"{customer.name} activated once")
-            notes = customer.message_ids.filtered(lambda m: "became" in (m.body or ""))
-            self.assertLessEqual(len(notes), 1)
-        won_notes = self.prospect.message_ids.filtered(
-            lambda m: "confirmed" in (m.body or "")
-        )
-        self.assertEqual(len(won_notes), 1)
-        self.assertIn(quotes[0].name, won_notes.body)
-        self.assertIn(quotes[1].name, won_notes.body)
+            # one note per customer, naming its own won quotes and no other
+            won_notes = customer.message_ids.filtered(
+                lambda m: "Activated: Sam Salesman confirmed" in (m.body or "")
+            )
+            self.assertEqual(len(won_notes), 1, customer.name)
+            for quote in quotes:
+                if quote in won[customer]:
+                    self.assertIn(quote.name, won_notes.body)
+                else:
+                    self.assertNotIn(quote.name, won_notes.body)
+            # its site is activated once, with its customer, and says so
+            site_notes = site.message_ids.filtered(
+                lambda m: "activated" in (m.body or "").lower()
+            )
+            self.assertEqual(len(site_notes), 1, site.name)
+            self.assertIn(
+                f"Site activated with its customer {customer.name}.",
+                site_notes.body,
+            )
         for quote in quotes:
             self.assertEqual(len(self._jobs(quote)), 1)
 

@@ -3,14 +3,16 @@
 import datetime
 import io
 import re
+from unittest.mock import patch
 
 import openpyxl
 import xlsxwriter
 from PyPDF2 import PdfReader
 
-from odoo import fields
+import odoo
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests.common import HOST
 
 from ..report.prospect_list_xlsx import ListWorksheet
 from .common import ProspectCommon
@@ -41,6 +43,15 @@ SITE_HEADERS = [
     "Open Quotes",
     "Open Quotes Amount",
 ]
+
+
+def _installed_font(html):
+    # str(): Markup.replace() would escape the style element into text
+    return str(html).replace(
+        "</head>",
+        '<style>* { font-family: "DejaVu Sans" !important; }</style></head>',
+        1,
+    )
 
 
 def live_headers(headers):
@@ -88,7 +99,7 @@ class TestReports(ProspectCommon):
             ]
         )
         cls.quotes[2].action_confirm()
-        cls.prospect.message_post(
+        cls.call_note = cls.prospect.message_post(
             body="Called about the boiler", message_type="comment"
         )
         cls.Report = cls.env["ir.actions.report"]
@@ -121,10 +132,40 @@ class TestReports(ProspectCommon):
         )
 
     def pdf(self, list_name, records=None, data=None):
+        """Print the list as a PDF with the report's own styles, served by
+        this test run's HTTP server; return the reader and each page's text.
+
+        Debian's wkhtmltopdf (unpatched Qt) draws web fonts, the report's
+        Lato among them, as outlines: the PDF looks right but has no text to
+        read back. What is tested is the content and the layout, not the
+        font: the pages are printed with an installed font (DejaVu, which
+        tools/test installs), which every wkhtmltopdf embeds as text.
+        """
+        server = odoo.service.server.server
+        self.assertTrue(server, "PDFs need the test HTTP server (--odoo-http)")
+        self.assertEqual(
+            self.Report._get_report_url(),
+            f"http://{HOST}:{server.httpd.server_port}",
+            "wkhtmltopdf loads the report's styles from this test run's server",
+        )
         report = self.env.ref(f"prospect_management.action_report_{list_name}")
-        content, fmt = self.Report.with_context(
-            force_report_rendering=True
-        )._render_qweb_pdf(report, records.ids if records else None, data=data)
+        Report = type(self.Report)
+        run_wkhtmltopdf = Report._run_wkhtmltopdf
+
+        def with_installed_font(report, bodies, *args, header=None, footer=None, **kw):
+            return run_wkhtmltopdf(
+                report,
+                [_installed_font(body) for body in bodies],
+                *args,
+                header=header and _installed_font(header),
+                footer=footer and _installed_font(footer),
+                **kw,
+            )
+
+        with patch.object(Report, "_run_wkhtmltopdf", with_installed_font):
+            content, fmt = self.Report.with_context(
+                force_report_rendering=True
+            )._render_qweb_pdf(report, records.ids if records else None, data=data)
         self.assertEqual(fmt, "pdf")
         self.assertTrue(content.startswith(b"%PDF"), "a PDF, not the HTML fallback")
         reader = PdfReader(io.BytesIO(content))
@@ -137,6 +178,9 @@ class TestReports(ProspectCommon):
 
     # ------------------------------------------------------------ customers
     def test_prospect_customers_xlsx_lists_leads_and_prospects(self):
+        # the call was late in the evening, UTC: already the next day in Ghent
+        self.call_note.date = datetime.datetime(2026, 3, 10, 23, 30)
+        self.Report = self.Report.with_context(tz="Europe/Brussels")
         sheet, headers, rows = self.xlsx("prospect_customers", self.everyone)
         self.assertEqual(list(headers), CUSTOMER_HEADERS)
         self.assertNotIn("Active", headers, "no active column in the prospect list")
@@ -166,7 +210,7 @@ class TestReports(ProspectCommon):
         self.assertTrue(since.is_date)
         last = sheet.cell(row=2, column=CUSTOMER_HEADERS.index("Last Activity") + 1)
         self.assertTrue(last.is_date)
-        self.assertEqual(last.value.date(), fields.Date.context_today(self.prospect))
+        self.assertEqual(last.value, datetime.datetime(2026, 3, 11), "the user's day")
         amount = sheet.cell(
             row=2, column=CUSTOMER_HEADERS.index("Open Quotes Amount") + 1
         )

@@ -1,9 +1,9 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import ProspectCommon
 
@@ -40,6 +40,7 @@ class TestStaleProspects(ProspectCommon):
             "prospect_management.ir_cron_prospect_stale_followup"
         ).method_direct_trigger()
 
+    @freeze_time("2026-03-10 12:00:00")
     def test_a_stale_prospect_gets_one_follow_up_for_its_salesperson(self):
         fresh = self.env["res.partner"].create(
             {"name": "Fresh Ltd", "is_company": True, "customer_status": "prospect"}
@@ -51,7 +52,7 @@ class TestStaleProspects(ProspectCommon):
         self.assertEqual(len(follow_up), 1)
         self.assertEqual(follow_up.user_id, self.salesman)
         self.assertIn("30 days", follow_up.summary)
-        self.assertEqual(follow_up.date_deadline, fields.Date.context_today(follow_up))
+        self.assertEqual(follow_up.date_deadline, date(2026, 3, 10), "due today")
         lead_follow_up = self._follow_ups(self.lead)
         self.assertEqual(
             lead_follow_up.user_id, self.lead.create_uid, "no salesperson: its creator"

@@ -278,6 +278,13 @@ def _free_port(start=5433):
     die("no free TCP port for a local PostgreSQL")
 
 
+def free_tcp_port():
+    """A TCP port nothing listens on at 127.0.0.1 now (the kernel's pick)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _cluster_owner():
     """The OS user that owns the throwaway cluster (never root)."""
     if os.geteuid() != 0:
