@@ -10,7 +10,7 @@ from PyPDF2 import PdfReader
 
 from odoo import fields
 from odoo.exceptions import UserError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, tagged
 
 from ..report.prospect_list_xlsx import ListWorksheet
 from .common import ProspectCommon
@@ -328,6 +328,8 @@ class TestReports(ProspectCommon):
         self.assertEqual(
             action["report_name"], "prospect_management.report_prospect_customers_xlsx"
         )
+        # the dialog closes after the download, as after a PDF
+        self.assertTrue(action["close_on_report_download"])
         self.assertIn("Sam Salesman", action["data"]["filters"])
         __, __, rows = self.xlsx("prospect_customers", data=action["data"])
         self.assertEqual([r["Name"] for r in rows], ["ACME Ltd"])
@@ -342,6 +344,11 @@ class TestReports(ProspectCommon):
         # a PDF of the same filters
         wizard.output = "pdf"
         action = wizard.action_print()
+        self.assertTrue(
+            (action.get("context", {}).get("report_action") or action)[
+                "close_on_report_download"
+            ]
+        )
         data = (action.get("context", {}).get("report_action") or action)["data"]
         __, pages = self.pdf("prospect_customers", data=data)
         self.assertIn("Other Prospect", pages[0])
@@ -375,6 +382,18 @@ class TestReports(ProspectCommon):
         )
         with self.assertRaisesRegex(UserError, "No record matches these filters"):
             wizard.action_print()
+
+
+@tagged("post_install", "-at_install")
+class TestReportsInBrowser(HttpCase):
+    """The lists as the office gets them, downloaded from the Reports menu."""
+
+    def test_reports_menu_closes_after_an_xlsx(self):
+        self.start_tour(
+            "/odoo/action-prospect_management.prospect_report_wizard_action",
+            "prospect_management_report_wizard_xlsx",
+            login="admin",
+        )
 
 
 @tagged("post_install", "-at_install")
