@@ -2,6 +2,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from .prospect_list_rows import LISTS
+
 # Rows per landscape A4 page: every cell holds one line (no wrapping), so a
 # page of rows has a known height and each page gets its own company header
 # and column titles, whatever wkhtmltopdf build renders it.
@@ -32,13 +34,16 @@ class ProspectListPdf(models.AbstractModel):
             for start in range(0, len(rows), ROWS_PER_PAGE)
         ]
         company = self.env.company
+        selection = Rows._list_is_selection(data)
         return {
             "doc_ids": records.ids,
             "doc_model": records._name,
             "docs": records,
             "company": company,
             "currency": company.currency_id,
-            "title": Rows._list_title(self._list_name),
+            "title": Rows._list_title(
+                self._list_name, count=len(records) if selection else None
+            ),
             "columns": columns,
             "column_widths": [round(100 * w / sum(widths), 2) for w in widths],
             "rows": rows,
@@ -46,9 +51,18 @@ class ProspectListPdf(models.AbstractModel):
             # the selection may hold records this list never shows (prospects
             # in All Customers...): say how many were left out
             "left_out": len(set(docids or ())) - len(records) if docids else 0,
+            "statuses": self._pdf_statuses(),
             "filters": (data or {}).get("filters") or "",
             "printed_at": fields.Datetime.now(),
         }
+
+    @api.model
+    def _pdf_statuses(self):
+        """The statuses this list shows, in words (Active, Suspended)."""
+        spec = LISTS[self._list_name]
+        field = self.env[spec["model"]]._fields["customer_status"]
+        labels = dict(field._description_selection(self.env))
+        return ", ".join(labels[status] for status in spec["statuses"])
 
 
 class ReportProspectCustomers(models.AbstractModel):

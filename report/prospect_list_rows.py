@@ -1,5 +1,7 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import re
+
 import pytz
 
 from odoo import api, fields, models
@@ -16,6 +18,9 @@ LISTS = {
     "sites": {"model": "fsm.location", "statuses": LIVE},
 }
 OPEN_QUOTE_STATES = ("draft", "sent")
+# what Excel accepts as a sheet name
+SHEET_NAME_MAX = 31
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # messages that show someone worked the record (not tracking or system notes)
 WORK_MESSAGE_TYPES = ("comment", "email", "email_outgoing")
 
@@ -70,7 +75,8 @@ class ProspectListRows(models.AbstractModel):
         domain = list(self._list_domain(list_name))
         if docids:
             domain.append(("id", "in", list(docids)))
-        elif data and data.get("domain"):
+        elif not self._list_is_selection(data):
+            # the Reports menu's filters; none at all is every record
             domain += data["domain"]
         elif data and data.get("context", {}).get("active_ids"):
             domain.append(("id", "in", data["context"]["active_ids"]))
@@ -79,22 +85,64 @@ class ProspectListRows(models.AbstractModel):
         return Model.search(domain, order="complete_name, id")
 
     @api.model
-    def _list_title(self, list_name):
+    def _list_is_selection(self, data=None):
+        """Whether the records to list are a selection (the Print menu of a
+        list or form), not every record matching the Reports menu's filters,
+        which come as ``data['domain']``."""
+        return "domain" not in (data or {})
+
+    @api.model
+    def _list_title(self, list_name, count=None):
+        """The list's title; with ``count``, the title of a printed selection
+        of that many records (it is not all of them)."""
+        if count is None:
+            return {
+                "prospect_customers": self.env._("All Prospect Customers"),
+                "customers": self.env._("All Customers"),
+                "prospect_sites": self.env._("All Prospect Sites"),
+                "sites": self.env._("All Sites"),
+            }[list_name]
         return {
-            "prospect_customers": self.env._("All Prospect Customers"),
-            "customers": self.env._("All Customers"),
-            "prospect_sites": self.env._("All Prospect Sites"),
-            "sites": self.env._("All Sites"),
+            "prospect_customers": self.env._(
+                "Selected prospect customers (%(count)s)", count=count
+            ),
+            "customers": self.env._("Selected customers (%(count)s)", count=count),
+            "prospect_sites": self.env._(
+                "Selected prospect sites (%(count)s)", count=count
+            ),
+            "sites": self.env._("Selected sites (%(count)s)", count=count),
         }[list_name]
+
+    @api.model
+    def _list_sheet_name(self, list_name, count=None):
+        """The XLSX sheet's name: the title, or for a selection a shorter one
+        (a sheet name has at most 31 characters and none of []:*?/\\)."""
+        if count is None:
+            name = self._list_title(list_name)
+        else:
+            name = {
+                "prospect_customers": self.env._(
+                    "Prospect customers (%(count)s)", count=count
+                ),
+                "customers": self.env._("Customers (%(count)s)", count=count),
+                "prospect_sites": self.env._("Prospect sites (%(count)s)", count=count),
+                "sites": self.env._("Sites (%(count)s)", count=count),
+            }[list_name]
+        name = SHEET_NAME_FORBIDDEN.sub(" ", name).strip("' ")
+        if len(name) > SHEET_NAME_MAX:
+            # a long translation: keep the number at the end
+            tail = f" ({count})" if count is not None else ""
+            head = name[: len(name) - len(tail)] if tail else name
+            name = head[: SHEET_NAME_MAX - len(tail) - 1].rstrip() + "…" + tail
+        return name
 
     # ------------------------------------------------------------ columns
     @api.model
     def _list_columns(self, list_name):
         """Columns as (key, title, kind, width); kind drives the cell format."""
-        live = LISTS[list_name]["statuses"] == LIVE
-        # live lists call the status "Active" (Active / Suspended), like the
-        # yes/no Active column they replace; prospect lists have no such column
-        status = ("status", self.env._("Active") if live else self.env._("Status"))
+        # the customer status (Lead, Prospect, Active, Suspended) replaces
+        # the yes/no Active column of a partner list: it is headed Status
+        status = ("status", self.env._("Status"))
         if LISTS[list_name]["model"] == "fsm.location":
             return [
                 ("ref", self.env._("Reference"), "char", 14),

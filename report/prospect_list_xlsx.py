@@ -175,8 +175,12 @@ class ProspectListXlsx(models.AbstractModel):
             ),
             "integer": workbook.add_format({"num_format": "0"}),
         }
+        selection = Rows._list_is_selection(data)
         sheet = workbook.add_worksheet(
-            Rows._list_title(self._list_name), worksheet_class=ListWorksheet
+            Rows._list_sheet_name(
+                self._list_name, count=len(objs) if selection else None
+            ),
+            worksheet_class=ListWorksheet,
         )
         for col, (__, title, kind, width) in enumerate(columns):
             sheet.set_column(col, col, width, formats.get(kind))

@@ -43,11 +43,6 @@ SITE_HEADERS = [
 ]
 
 
-def live_headers(headers):
-    """The live lists show the status as their Active column."""
-    return ["Active" if h == "Status" else h for h in headers]
-
-
 @tagged("post_install", "-at_install")
 class TestReports(ProspectCommon):
     """The office prints its customer and site lists, as PDF and as XLSX."""
@@ -179,9 +174,10 @@ class TestReports(ProspectCommon):
 
     def test_all_customers_never_lists_prospects(self):
         __, headers, rows = self.xlsx("customers", self.everyone)
-        self.assertEqual(list(headers), live_headers(CUSTOMER_HEADERS))
+        # the status replaces the yes/no Active column: it is headed Status
+        self.assertEqual(list(headers), CUSTOMER_HEADERS)
         self.assertEqual(
-            [(r["Name"], r["Active"]) for r in rows],
+            [(r["Name"], r["Status"]) for r in rows],
             [("Held Ltd", "Suspended"), ("Live Ltd", "Active")],
         )
         self.assertEqual(rows[1]["Open Quotes"], 0, "a won quote is not open")
@@ -246,9 +242,9 @@ class TestReports(ProspectCommon):
         )
         self.assertEqual(rows[0]["Open Quotes Amount"], 150.0)
         __, headers, rows = self.xlsx("sites", sites)
-        self.assertEqual(list(headers), live_headers(SITE_HEADERS))
+        self.assertEqual(list(headers), SITE_HEADERS)
         self.assertEqual(
-            [(r["Site"], r["Active"]) for r in rows],
+            [(r["Site"], r["Status"]) for r in rows],
             [("Held Depot", "Suspended"), ("Live Depot", "Active")],
         )
 
@@ -259,7 +255,7 @@ class TestReports(ProspectCommon):
         self.assertGreater(float(box.width), float(box.height), "landscape")
         text = " ".join(pages)
         for expected in (
-            "All Prospect Customers",
+            "Selected prospect customers (2)",
             "ACME Ltd",
             "Lead Ltd",
             "Trade Show",
@@ -271,10 +267,16 @@ class TestReports(ProspectCommon):
 
         __, pages = self.pdf("customers", self.everyone)
         text = " ".join(pages)
+        self.assertIn("Selected customers (2)", text)
+        self.assertIn("Name Status Stage", text, "headed Status, not Active")
         self.assertIn("Live Ltd", text)
         self.assertIn("Held Ltd", text)
         self.assertNotIn("ACME Ltd", text)
-        self.assertIn("3 selected record(s) are not listed", text)
+        self.assertIn(
+            "3 selected record(s) are not listed: this list only shows records "
+            "of these statuses: Active, Suspended.",
+            text,
+        )
 
     def test_pdf_of_a_long_list_keeps_its_header(self):
         many = self.env["res.partner"].create(
@@ -304,6 +306,36 @@ class TestReports(ProspectCommon):
         self.assertIn(self.env.company.name, pages[0])
         self.assertIn("1 Header Street", pages[0])
         self.assertIn("Live Depot", pages[0])
+
+    # --------------------------------------------------------------- titles
+    def test_a_printed_selection_is_titled_with_its_number(self):
+        # 5 selected, 2 printed: the title counts what is printed
+        __, pages = self.pdf("prospect_customers", self.everyone)
+        self.assertIn("Selected prospect customers (2)", pages[0])
+        self.assertNotIn("All Prospect Customers", pages[0])
+        sheet, __, __ = self.xlsx("prospect_customers", self.everyone)
+        self.assertEqual(sheet.title, "Prospect customers (2)")
+        sites = self.prospect_site | self.active_site | self.held_site
+        __, pages = self.pdf("sites", sites)
+        self.assertIn("Selected sites (2)", pages[0])
+        sheet, __, __ = self.xlsx("sites", sites)
+        self.assertEqual(sheet.title, "Sites (2)")
+        # the Reports menu prints every record matching its filters: All ...
+        data = {"domain": [("id", "in", self.everyone.ids)], "filters": ""}
+        __, pages = self.pdf("prospect_customers", data=data)
+        self.assertIn("All Prospect Customers", pages[0])
+        self.assertNotIn("Selected", pages[0])
+        sheet, __, __ = self.xlsx("customers", data=data)
+        self.assertEqual(sheet.title, "All Customers")
+        # an Excel sheet name has 31 characters at most: the number stays
+        name = self.env["report.prospect_management.rows"]._list_sheet_name(
+            "prospect_customers", count=10**12
+        )
+        self.assertEqual(name, "Prospect custo… (1000000000000)")
+
+    def test_reports_menu_without_filters_prints_every_record(self):
+        __, __, rows = self.xlsx("prospect_customers", data={"domain": []})
+        self.assertLessEqual({"ACME Ltd", "Lead Ltd"}, {r["Name"] for r in rows})
 
     # --------------------------------------------------------------- wizard
     def test_reports_menu_prints_the_filtered_records(self):
