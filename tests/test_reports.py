@@ -167,10 +167,9 @@ class TestReports(ProspectCommon):
         )
         self.assertEqual(amount.data_type, "n", "a number")
         self.assertIn(self.env.company.currency_id.symbol, amount.number_format)
-        # a list to work in: frozen header, filters, readable widths
+        # a list to work in: frozen header, filters
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual(sheet.auto_filter.ref, "A1:N3")
-        self.assertGreater(sheet.column_dimensions["B"].width, 20)
 
     def test_all_customers_never_lists_prospects(self):
         __, headers, rows = self.xlsx("customers", self.everyone)
@@ -268,9 +267,9 @@ class TestReports(ProspectCommon):
         __, pages = self.pdf("customers", self.everyone)
         text = " ".join(pages)
         self.assertIn("Selected customers (2)", text)
-        self.assertIn("Name Status Stage", text, "headed Status, not Active")
-        self.assertIn("Live Ltd", text)
-        self.assertIn("Held Ltd", text)
+        self.assertIn("Name Status Open Quotes", text, "headed Status, not Active")
+        self.assertIn("Live Ltd Active", text)
+        self.assertIn("Held Ltd Suspended", text, "the whole status, not Suspen…")
         self.assertNotIn("ACME Ltd", text)
         self.assertIn(
             "3 selected record(s) are not listed: this list only shows records "
@@ -307,6 +306,74 @@ class TestReports(ProspectCommon):
         self.assertIn("1 Header Street", pages[0])
         self.assertIn("Live Depot", pages[0])
 
+    def test_pdf_prints_long_text_whole_wrapped(self):
+        stage = self.env["prospect.stage"].create(
+            {"name": "Second Meeting with the Board of Governors", "sequence": 35}
+        )
+        source = self.env["utm.source"].create(
+            {"name": "Regional Facilities Management Exhibition 2026"}
+        )
+        long_text = {
+            "email": "facilities.management.department@acme-holdings.example.com",
+            "phone": "+44 (0) 114 496 0200 extension 4455",
+        }
+        self.prospect.write(
+            dict(long_text, prospect_stage_id=stage.id, prospect_source_id=source.id)
+        )
+        __, pages = self.pdf("prospect_customers", self.everyone)
+        self.assertEqual(len(pages), 1)
+        # cells wrap onto more lines: the text is all there, nothing is cut
+        joined = re.sub(r"\s", "", pages[0])
+        for whole in (*long_text.values(), stage.name, source.name):
+            self.assertIn(re.sub(r"\s", "", whole), joined)
+        self.assertNotIn("…", pages[0])
+
+    def test_pdf_leaves_out_the_columns_empty_on_every_row(self):
+        # Lead Ltd has no reference, salesperson, phone, email, address, city,
+        # source or activity: only the columns it fills are printed
+        __, pages = self.pdf("prospect_customers", self.lead)
+        self.assertIn(
+            "Name Status Stage Prospect Since Open Quotes Open Quotes Amount",
+            pages[0],
+        )
+        self.assertIn(
+            "empty, not printed: Reference, Salesperson, Phone, Email, Address, "
+            "City, Source, Last Activity",
+            pages[0],
+        )
+        # with ACME they are all filled
+        __, pages = self.pdf("prospect_customers", self.lead | self.prospect)
+        self.assertIn(" ".join(CUSTOMER_HEADERS), pages[0])
+        self.assertNotIn("not printed", pages[0])
+
+    def test_pdf_of_a_long_list_of_wrapped_rows_keeps_its_header(self):
+        many = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Wrapped Prospect {n:03d} of the Northern Estates "
+                    "and Riverside Holdings",
+                    "is_company": True,
+                    "is_prospect": True,
+                    "email": f"facilities.management.department.{n:03d}"
+                    "@northern-estates-holdings.example",
+                    "street": f"Unit {n} Riverside Industrial Estate, Canal Road",
+                    "street2": "Building W, rear entrance by the loading bay",
+                    "city": "Middlesbrough",
+                }
+                for n in range(70)
+            ]
+        )
+        __, pages = self.pdf("prospect_customers", many)
+        # each row takes two lines or more: more pages than 70 one-line rows
+        self.assertGreater(len(pages), 3)
+        text = " ".join(pages)
+        self.assertEqual(len(re.findall(r"Wrapped Prospect \d{3}", text)), 70)
+        # no page ran over onto a page of its own, without its header
+        for number, page in enumerate(pages, 1):
+            self.assertIn("Prospect Since", page)
+            self.assertIn(self.env.company.name, page)
+            self.assertIn(f"Page {number} / {len(pages)}", page)
+
     # --------------------------------------------------------------- titles
     def test_a_printed_selection_is_titled_with_its_number(self):
         # 5 selected, 2 printed: the title counts what is printed
@@ -336,6 +403,24 @@ class TestReports(ProspectCommon):
     def test_reports_menu_without_filters_prints_every_record(self):
         __, __, rows = self.xlsx("prospect_customers", data={"domain": []})
         self.assertLessEqual({"ACME Ltd", "Lead Ltd"}, {r["Name"] for r in rows})
+
+    def test_xlsx_widths_follow_the_content(self):
+        self.prospect.email = "the.facilities.department.of.acme@acme.example.com"
+        self.prospect.street = "Unit 4, " + "Riverside Industrial Estate, " * 5
+        sheet, headers, __ = self.xlsx("prospect_customers", self.everyone)
+
+        def width(title):
+            letter = openpyxl.utils.get_column_letter(headers.index(title) + 1)
+            # Excel's width: xlsxwriter adds its 0.71 of padding
+            return round(sheet.column_dimensions[letter].width)
+
+        self.assertEqual(width("Email"), len(self.prospect.email) + 3)
+        # P-001: the title and its filter button set the width
+        self.assertEqual(width("Reference"), len("Reference") + 5)
+        self.assertEqual(width("Address"), 61, "a very long text: 60 at most")
+        self.assertEqual(width("Open Quotes Amount"), len("Open Quotes Amount") + 5)
+        sheet, headers, __ = self.xlsx("customers", self.everyone)
+        self.assertGreaterEqual(width("Status"), len("Suspended") + 1)
 
     # --------------------------------------------------------------- wizard
     def test_reports_menu_prints_the_filtered_records(self):
@@ -418,7 +503,65 @@ class TestReports(ProspectCommon):
 
 @tagged("post_install", "-at_install")
 class TestReportsInBrowser(HttpCase):
-    """The lists as the office gets them, downloaded from the Reports menu."""
+    """The lists as the office gets them: printed with the report's
+    stylesheet and fonts, downloaded from the Reports menu."""
+
+    def test_pdf_pages_fit_the_paper(self):
+        # wkhtmltopdf loads the report's stylesheet from this test server, as
+        # it does from a real one (elsewhere in the tests it prints unstyled)
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        Partner = self.env["res.partner"]
+        one_line = Partner.create(
+            [
+                {"name": f"Short {n:03d}", "is_company": True, "is_prospect": True}
+                for n in range(100)
+            ]
+        )
+        wrapped = Partner.create(
+            [
+                {
+                    "name": (
+                        f"KINGSGATE RETAIL PARK HOLDINGS {n:03d}"
+                        if n % 3
+                        else f"Wrapped Prospect {n:03d} of the Northern Estates"
+                    ),
+                    "is_company": True,
+                    "is_prospect": True,
+                    "email": (
+                        f"facilities.management.{n:03d}@northern-estates.example.com"
+                        if n % 2
+                        else f"OPERATIONS.{n:03d}@MILLBROOK-LEISURE.EXAMPLE.COM"
+                    ),
+                    "phone": "+44 (0) 1332 496 010 extension 44",
+                    "street": f"Unit {n}, Riverside Industrial Estate, Canal Road",
+                    "street2": "Building W (rear entrance)" if n % 4 else False,
+                    "city": "Middlesbrough",
+                }
+                for n in range(90)
+            ]
+        )
+        report = self.env.ref("prospect_management.action_report_prospect_customers")
+        values = self.env["report.prospect_management.report_prospect_customers"]
+        for records in (one_line, wrapped):
+            with self.subTest(records[0].name):
+                pages = values._get_report_values(records.ids)["pages"]
+                content, __ = (
+                    self.env["ir.actions.report"]
+                    .with_context(force_report_rendering=True)
+                    ._render_qweb_pdf(report, records.ids)
+                )
+                reader = PdfReader(io.BytesIO(content))
+                fonts = {
+                    font.get_object()["/BaseFont"]
+                    for font in reader.pages[0]["/Resources"].get("/Font", {}).values()
+                }
+                self.assertFalse(
+                    [font for font in fonts if "Serif" in font],
+                    "printed with the stylesheet, not the browser's serif font",
+                )
+                self.assertGreater(len(pages), 2)
+                # no page ran over onto a page of its own, without its header
+                self.assertEqual(len(reader.pages), len(pages))
 
     def test_reports_menu_closes_after_an_xlsx(self):
         self.start_tour(
