@@ -53,6 +53,9 @@
         "report/prospect_report_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "prospect_management/static/src/js/report_xlsx_close.js",
+        ],
         "web.assets_tests": [
             "prospect_management/static/tests/tours/*.js",
         ],

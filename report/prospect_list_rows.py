@@ -1,5 +1,8 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+import datetime
+import re
+
 import pytz
 
 from odoo import api, fields, models
@@ -16,6 +19,9 @@ LISTS = {
     "sites": {"model": "fsm.location", "statuses": LIVE},
 }
 OPEN_QUOTE_STATES = ("draft", "sent")
+# what Excel accepts as a sheet name
+SHEET_NAME_MAX = 31
+SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # messages that show someone worked the record (not tracking or system notes)
 WORK_MESSAGE_TYPES = ("comment", "email", "email_outgoing")
 
@@ -70,7 +76,8 @@ class ProspectListRows(models.AbstractModel):
         domain = list(self._list_domain(list_name))
         if docids:
             domain.append(("id", "in", list(docids)))
-        elif data and data.get("domain"):
+        elif not self._list_is_selection(data):
+            # the Reports menu's filters; none at all is every record
             domain += data["domain"]
         elif data and data.get("context", {}).get("active_ids"):
             domain.append(("id", "in", data["context"]["active_ids"]))
@@ -79,49 +86,109 @@ class ProspectListRows(models.AbstractModel):
         return Model.search(domain, order="complete_name, id")
 
     @api.model
-    def _list_title(self, list_name):
+    def _list_is_selection(self, data=None):
+        """Whether the records to list are a selection (the Print menu of a
+        list or form), not every record matching the Reports menu's filters,
+        which come as ``data['domain']``."""
+        return "domain" not in (data or {})
+
+    @api.model
+    def _list_title(self, list_name, count=None):
+        """The list's title; with ``count``, the title of a printed selection
+        of that many records (it is not all of them)."""
+        if count is None:
+            return {
+                "prospect_customers": self.env._("All Prospect Customers"),
+                "customers": self.env._("All Customers"),
+                "prospect_sites": self.env._("All Prospect Sites"),
+                "sites": self.env._("All Sites"),
+            }[list_name]
         return {
-            "prospect_customers": self.env._("All Prospect Customers"),
-            "customers": self.env._("All Customers"),
-            "prospect_sites": self.env._("All Prospect Sites"),
-            "sites": self.env._("All Sites"),
+            "prospect_customers": self.env._(
+                "Selected prospect customers (%(count)s)", count=count
+            ),
+            "customers": self.env._("Selected customers (%(count)s)", count=count),
+            "prospect_sites": self.env._(
+                "Selected prospect sites (%(count)s)", count=count
+            ),
+            "sites": self.env._("Selected sites (%(count)s)", count=count),
         }[list_name]
+
+    @api.model
+    def _list_sheet_name(self, list_name, count=None):
+        """The XLSX sheet's name: the title, or for a selection a shorter one
+        (a sheet name has at most 31 characters and none of []:*?/\\)."""
+        if count is None:
+            name = self._list_title(list_name)
+        else:
+            name = {
+                "prospect_customers": self.env._(
+                    "Prospect customers (%(count)s)", count=count
+                ),
+                "customers": self.env._("Customers (%(count)s)", count=count),
+                "prospect_sites": self.env._("Prospect sites (%(count)s)", count=count),
+                "sites": self.env._("Sites (%(count)s)", count=count),
+            }[list_name]
+        name = SHEET_NAME_FORBIDDEN.sub(" ", name).strip("' ")
+        if len(name) > SHEET_NAME_MAX:
+            # a long translation: keep the number at the end
+            tail = f" ({count})" if count is not None else ""
+            head = name[: len(name) - len(tail)] if tail else name
+            name = head[: SHEET_NAME_MAX - len(tail) - 1].rstrip() + "…" + tail
+        return name
 
     # ------------------------------------------------------------ columns
     @api.model
     def _list_columns(self, list_name):
-        """Columns as (key, title, kind, width); kind drives the cell format."""
-        live = LISTS[list_name]["statuses"] == LIVE
-        # live lists call the status "Active" (Active / Suspended), like the
-        # yes/no Active column they replace; prospect lists have no such column
-        status = ("status", self.env._("Active") if live else self.env._("Status"))
+        """Columns as (key, title, kind); kind (char, date, integer or amount)
+        drives the cell's format. Their widths follow what they hold: see
+        :class:`ListWidths`."""
+        # the customer status (Lead, Prospect, Active, Suspended) replaces
+        # the yes/no Active column of a partner list: it is headed Status
+        status = ("status", self.env._("Status"))
         if LISTS[list_name]["model"] == "fsm.location":
             return [
-                ("ref", self.env._("Reference"), "char", 14),
-                ("site", self.env._("Site"), "char", 32),
-                ("customer", self.env._("Customer"), "char", 30),
-                ("address", self.env._("Address"), "char", 36),
-                ("city", self.env._("City"), "char", 18),
-                (*status, "char", 12),
-                ("quote_count", self.env._("Open Quotes"), "integer", 12),
-                ("quote_amount", self.env._("Open Quotes Amount"), "amount", 18),
+                ("ref", self.env._("Reference"), "char"),
+                ("site", self.env._("Site"), "char"),
+                ("customer", self.env._("Customer"), "char"),
+                ("address", self.env._("Address"), "char"),
+                ("city", self.env._("City"), "char"),
+                (*status, "char"),
+                ("quote_count", self.env._("Open Quotes"), "integer"),
+                ("quote_amount", self.env._("Open Quotes Amount"), "amount"),
             ]
         return [
-            ("ref", self.env._("Reference"), "char", 14),
-            ("name", self.env._("Name"), "char", 32),
-            (*status, "char", 12),
-            ("stage", self.env._("Stage"), "char", 16),
-            ("salesperson", self.env._("Salesperson"), "char", 20),
-            ("phone", self.env._("Phone"), "char", 18),
-            ("email", self.env._("Email"), "char", 28),
-            ("address", self.env._("Address"), "char", 36),
-            ("city", self.env._("City"), "char", 18),
-            ("source", self.env._("Source"), "char", 16),
-            ("prospect_since", self.env._("Prospect Since"), "date", 14),
-            ("quote_count", self.env._("Open Quotes"), "integer", 12),
-            ("quote_amount", self.env._("Open Quotes Amount"), "amount", 18),
-            ("last_activity", self.env._("Last Activity"), "date", 14),
+            ("ref", self.env._("Reference"), "char"),
+            ("name", self.env._("Name"), "char"),
+            (*status, "char"),
+            ("stage", self.env._("Stage"), "char"),
+            ("salesperson", self.env._("Salesperson"), "char"),
+            ("phone", self.env._("Phone"), "char"),
+            ("email", self.env._("Email"), "char"),
+            ("address", self.env._("Address"), "char"),
+            ("city", self.env._("City"), "char"),
+            ("source", self.env._("Source"), "char"),
+            ("prospect_since", self.env._("Prospect Since"), "date"),
+            ("quote_count", self.env._("Open Quotes"), "integer"),
+            ("quote_amount", self.env._("Open Quotes Amount"), "amount"),
+            ("last_activity", self.env._("Last Activity"), "date"),
         ]
+
+    @api.model
+    def _list_widths(self, columns, measure=len, words=None):
+        """A :class:`ListWidths` for ``columns`` in the user's language and
+        the company's currency."""
+        lang = self.env["res.lang"]._lang_get(self.env.lang or "en_US")
+        pattern = (lang and lang.date_format) or "%Y-%m-%d"
+        # the widest date of the year: two-digit days, the longest month name
+        sample = max(
+            (
+                datetime.date(2026, month, 28).strftime(pattern)
+                for month in range(1, 13)
+            ),
+            key=measure,
+        )
+        return ListWidths(columns, sample, self.env.company.currency_id, measure, words)
 
     # --------------------------------------------------------------- rows
     @api.model
@@ -302,6 +369,73 @@ class ProspectListRows(models.AbstractModel):
             for res_id, last in groups
             if last
         }
+
+
+class ListWidths:
+    """The widest text of each column of a list, fed row by row (the XLSX
+    streams its rows: nothing is kept but one number a column).
+
+    Text is measured with ``measure`` (``len`` by default: characters); a
+    column whose every cell is empty has a width of 0; a number is never
+    empty (0 is printed). Dates and amounts are measured as the lists print
+    them: ``date_sample`` is a date so printed, amounts come with the
+    currency's symbol.
+    """
+
+    def __init__(self, columns, date_sample, currency, measure=len, words=None):
+        self.measure = measure
+        # the widest part of a text that does not wrap (a word, an email)
+        self.words = words
+        self.date_sample = date_sample
+        self.currency = currency
+        self._chars = [key for key, __, kind in columns if kind == "char"]
+        self._dates = [key for key, __, kind in columns if kind == "date"]
+        self._numbers = [
+            key for key, __, kind in columns if kind in ("integer", "amount")
+        ]
+        self._widest = dict.fromkeys(self._chars + self._dates, 0)
+        self._widest_word = dict.fromkeys(self._chars, 0)
+        self._largest = dict.fromkeys(self._numbers, 0)
+
+    def add(self, row):
+        widest, measure = self._widest, self.measure
+        for key in self._chars:
+            if row[key]:
+                size = measure(row[key])
+                widest[key] = max(widest[key], size)
+                if self.words:
+                    word = self.words(row[key])
+                    self._widest_word[key] = max(self._widest_word[key], word)
+        for key in self._dates:
+            if row[key]:
+                widest[key] = 1
+        largest = self._largest
+        for key in self._numbers:
+            largest[key] = max(largest[key], abs(row[key]))
+
+    def content(self, key, kind):
+        """Width of the widest cell of the column ``key``."""
+        if kind == "integer":
+            return self.measure(str(self._largest[key]))
+        if kind == "amount":
+            digits = self.currency.decimal_places
+            # the monetary widget: the symbol, a space, a grouped number
+            return self.measure(
+                f"{self.currency.symbol or ''} -{self._largest[key]:,.{digits}f}"
+            )
+        if kind == "date":
+            return self.measure(self.date_sample) if self._widest[key] else 0
+        return self._widest[key]
+
+    def word(self, key, kind):
+        """Width of the widest part of a cell of ``key`` that cannot wrap
+        (all of it for a date or a number)."""
+        if kind == "char":
+            return self._widest_word[key] if self.words else self._widest[key]
+        return self.content(key, kind)
+
+    def empty(self, key, kind):
+        return kind in ("char", "date") and not self._widest[key]
 
 
 def _join(*parts):

@@ -25,6 +25,12 @@ EXCEL_DATE_CODES = {
 }
 
 
+# column widths in characters: room for the filter button beside a title,
+# a little air after the widest cell, and no wider than a screen's half
+XLSX_FILTER_BUTTON = 4
+XLSX_PADDING = 2
+XLSX_MAX_WIDTH = 60
+
 # what xlsxwriter rewrites in an inline string: XML specials, control
 # characters, its own _xHHHH_ escapes, non-characters, edge whitespace
 NEEDS_CARE = re.compile(
@@ -175,22 +181,27 @@ class ProspectListXlsx(models.AbstractModel):
             ),
             "integer": workbook.add_format({"num_format": "0"}),
         }
+        selection = Rows._list_is_selection(data)
         sheet = workbook.add_worksheet(
-            Rows._list_title(self._list_name), worksheet_class=ListWorksheet
+            Rows._list_sheet_name(
+                self._list_name, count=len(objs) if selection else None
+            ),
+            worksheet_class=ListWorksheet,
         )
-        for col, (__, title, kind, width) in enumerate(columns):
-            sheet.set_column(col, col, width, formats.get(kind))
+        for col, (__, title, __) in enumerate(columns):
             sheet.write_string(0, col, title, formats["header"])
         sheet.freeze_panes(1, 0)
 
         cell_kinds = {"char": "char", "date": "date", "integer": "number"}
         cells = [
             (col, key, cell_kinds.get(kind, "number"), formats.get(kind))
-            for col, (key, __, kind, __) in enumerate(columns)
+            for col, (key, __, kind) in enumerate(columns)
         ]
+        widths = Rows._list_widths(columns)
         row = 0
         for values in Rows._list_rows(self._list_name, objs):
             row += 1
+            widths.add(values)
             sheet.write_list_row(
                 row,
                 [
@@ -199,6 +210,15 @@ class ProspectListXlsx(models.AbstractModel):
                 ],
             )
         sheet.autofilter(0, 0, row, len(columns) - 1)
+        # the widths follow the content (xlsxwriter writes them out when the
+        # workbook closes): the title with its filter button, the widest
+        # cell, no wider than XLSX_MAX_WIDTH (longer text is still all there)
+        for col, (key, title, kind) in enumerate(columns):
+            width = max(
+                len(title) + XLSX_FILTER_BUTTON,
+                min(widths.content(key, kind) + XLSX_PADDING, XLSX_MAX_WIDTH),
+            )
+            sheet.set_column(col, col, width, formats.get(kind))
 
 
 class ReportProspectCustomersXlsx(models.AbstractModel):

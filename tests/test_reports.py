@@ -11,7 +11,7 @@ from PyPDF2 import PdfReader
 
 import odoo
 from odoo.exceptions import UserError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, HttpCase, TransactionCase, tagged
 from odoo.tests.common import HOST
 
 from ..report.prospect_list_xlsx import ListWorksheet
@@ -49,14 +49,9 @@ def _installed_font(html):
     # str(): Markup.replace() would escape the style element into text
     return str(html).replace(
         "</head>",
-        '<style>* { font-family: "DejaVu Sans" !important; }</style></head>',
+        '<style>* { font-family: "DejaVu Sans Condensed" !important; }</style></head>',
         1,
     )
-
-
-def live_headers(headers):
-    """The live lists show the status as their Active column."""
-    return ["Active" if h == "Status" else h for h in headers]
 
 
 @tagged("post_install", "-at_install")
@@ -138,8 +133,10 @@ class TestReports(ProspectCommon):
         Debian's wkhtmltopdf (unpatched Qt) draws web fonts, the report's
         Lato among them, as outlines: the PDF looks right but has no text to
         read back. What is tested is the content and the layout, not the
-        font: the pages are printed with an installed font (DejaVu, which
-        tools/test installs), which every wkhtmltopdf embeds as text.
+        font: the pages are printed with an installed font (DejaVu Sans
+        Condensed, which tools/test installs), which every wkhtmltopdf embeds
+        as text. It is wider than Lato, so a page that holds its rows here
+        holds them in the real report too.
         """
         server = odoo.service.server.server
         self.assertTrue(server, "PDFs need the test HTTP server (--odoo-http)")
@@ -216,16 +213,16 @@ class TestReports(ProspectCommon):
         )
         self.assertEqual(amount.data_type, "n", "a number")
         self.assertIn(self.env.company.currency_id.symbol, amount.number_format)
-        # a list to work in: frozen header, filters, readable widths
+        # a list to work in: frozen header, filters
         self.assertEqual(sheet.freeze_panes, "A2")
         self.assertEqual(sheet.auto_filter.ref, "A1:N3")
-        self.assertGreater(sheet.column_dimensions["B"].width, 20)
 
     def test_all_customers_never_lists_prospects(self):
         __, headers, rows = self.xlsx("customers", self.everyone)
-        self.assertEqual(list(headers), live_headers(CUSTOMER_HEADERS))
+        # the status replaces the yes/no Active column: it is headed Status
+        self.assertEqual(list(headers), CUSTOMER_HEADERS)
         self.assertEqual(
-            [(r["Name"], r["Active"]) for r in rows],
+            [(r["Name"], r["Status"]) for r in rows],
             [("Held Ltd", "Suspended"), ("Live Ltd", "Active")],
         )
         self.assertEqual(rows[1]["Open Quotes"], 0, "a won quote is not open")
@@ -290,9 +287,9 @@ class TestReports(ProspectCommon):
         )
         self.assertEqual(rows[0]["Open Quotes Amount"], 150.0)
         __, headers, rows = self.xlsx("sites", sites)
-        self.assertEqual(list(headers), live_headers(SITE_HEADERS))
+        self.assertEqual(list(headers), SITE_HEADERS)
         self.assertEqual(
-            [(r["Site"], r["Active"]) for r in rows],
+            [(r["Site"], r["Status"]) for r in rows],
             [("Held Depot", "Suspended"), ("Live Depot", "Active")],
         )
 
@@ -303,7 +300,7 @@ class TestReports(ProspectCommon):
         self.assertGreater(float(box.width), float(box.height), "landscape")
         text = " ".join(pages)
         for expected in (
-            "All Prospect Customers",
+            "Selected prospect customers (2)",
             "ACME Ltd",
             "Lead Ltd",
             "Trade Show",
@@ -315,10 +312,16 @@ class TestReports(ProspectCommon):
 
         __, pages = self.pdf("customers", self.everyone)
         text = " ".join(pages)
-        self.assertIn("Live Ltd", text)
-        self.assertIn("Held Ltd", text)
+        self.assertIn("Selected customers (2)", text)
+        self.assertIn("Name Status Open Quotes", text, "headed Status, not Active")
+        self.assertIn("Live Ltd Active", text)
+        self.assertIn("Held Ltd Suspended", text, "the whole status, not Suspen…")
         self.assertNotIn("ACME Ltd", text)
-        self.assertIn("3 selected record(s) are not listed", text)
+        self.assertIn(
+            "3 selected record(s) are not listed: this list only shows records "
+            "of these statuses: Active, Suspended.",
+            text,
+        )
 
     def test_pdf_of_a_long_list_keeps_its_header(self):
         many = self.env["res.partner"].create(
@@ -349,6 +352,122 @@ class TestReports(ProspectCommon):
         self.assertIn("1 Header Street", pages[0])
         self.assertIn("Live Depot", pages[0])
 
+    def test_pdf_prints_long_text_whole_wrapped(self):
+        stage = self.env["prospect.stage"].create(
+            {"name": "Second Meeting with the Board of Governors", "sequence": 35}
+        )
+        source = self.env["utm.source"].create(
+            {"name": "Regional Facilities Management Exhibition 2026"}
+        )
+        long_text = {
+            "email": "facilities.management.department@acme-holdings.example.com",
+            "phone": "+44 (0) 114 496 0200 extension 4455",
+        }
+        self.prospect.write(
+            dict(long_text, prospect_stage_id=stage.id, prospect_source_id=source.id)
+        )
+        __, pages = self.pdf("prospect_customers", self.everyone)
+        self.assertEqual(len(pages), 1)
+        # cells wrap onto more lines: the text is all there, nothing is cut
+        joined = re.sub(r"\s", "", pages[0])
+        for whole in (*long_text.values(), stage.name, source.name):
+            self.assertIn(re.sub(r"\s", "", whole), joined)
+        self.assertNotIn("…", pages[0])
+
+    def test_pdf_leaves_out_the_columns_empty_on_every_row(self):
+        # Lead Ltd has no reference, salesperson, phone, email, address, city,
+        # source or activity: only the columns it fills are printed
+        __, pages = self.pdf("prospect_customers", self.lead)
+        self.assertIn(
+            "Name Status Stage Prospect Since Open Quotes Open Quotes Amount",
+            pages[0],
+        )
+        self.assertIn(
+            "empty, not printed: Reference, Salesperson, Phone, Email, Address, "
+            "City, Source, Last Activity",
+            pages[0],
+        )
+        # with ACME they are all filled
+        __, pages = self.pdf("prospect_customers", self.lead | self.prospect)
+        self.assertIn(" ".join(CUSTOMER_HEADERS), pages[0])
+        self.assertNotIn("not printed", pages[0])
+
+    def test_pdf_of_a_long_list_of_wrapped_rows_keeps_its_header(self):
+        many = self.env["res.partner"].create(
+            [
+                {
+                    "name": f"Wrapped Prospect {n:03d} of the Northern Estates "
+                    "and Riverside Holdings",
+                    "is_company": True,
+                    "is_prospect": True,
+                    "email": f"facilities.management.department.{n:03d}"
+                    "@northern-estates-holdings.example",
+                    "street": f"Unit {n} Riverside Industrial Estate, Canal Road",
+                    "street2": "Building W, rear entrance by the loading bay",
+                    "city": "Middlesbrough",
+                }
+                for n in range(70)
+            ]
+        )
+        __, pages = self.pdf("prospect_customers", many)
+        # each row takes two lines or more: more pages than 70 one-line rows
+        self.assertGreater(len(pages), 3)
+        text = " ".join(pages)
+        self.assertEqual(len(re.findall(r"Wrapped Prospect \d{3}", text)), 70)
+        # no page ran over onto a page of its own, without its header
+        for number, page in enumerate(pages, 1):
+            self.assertIn("Prospect Since", page)
+            self.assertIn(self.env.company.name, page)
+            self.assertIn(f"Page {number} / {len(pages)}", page)
+
+    # --------------------------------------------------------------- titles
+    def test_a_printed_selection_is_titled_with_its_number(self):
+        # 5 selected, 2 printed: the title counts what is printed
+        __, pages = self.pdf("prospect_customers", self.everyone)
+        self.assertIn("Selected prospect customers (2)", pages[0])
+        self.assertNotIn("All Prospect Customers", pages[0])
+        sheet, __, __ = self.xlsx("prospect_customers", self.everyone)
+        self.assertEqual(sheet.title, "Prospect customers (2)")
+        sites = self.prospect_site | self.active_site | self.held_site
+        __, pages = self.pdf("sites", sites)
+        self.assertIn("Selected sites (2)", pages[0])
+        sheet, __, __ = self.xlsx("sites", sites)
+        self.assertEqual(sheet.title, "Sites (2)")
+        # the Reports menu prints every record matching its filters: All ...
+        data = {"domain": [("id", "in", self.everyone.ids)], "filters": ""}
+        __, pages = self.pdf("prospect_customers", data=data)
+        self.assertIn("All Prospect Customers", pages[0])
+        self.assertNotIn("Selected", pages[0])
+        sheet, __, __ = self.xlsx("customers", data=data)
+        self.assertEqual(sheet.title, "All Customers")
+        # an Excel sheet name has 31 characters at most: the number stays
+        name = self.env["report.prospect_management.rows"]._list_sheet_name(
+            "prospect_customers", count=10**12
+        )
+        self.assertEqual(name, "Prospect custo… (1000000000000)")
+
+    def test_reports_menu_without_filters_prints_every_record(self):
+        __, __, rows = self.xlsx("prospect_customers", data={"domain": []})
+        self.assertLessEqual({"ACME Ltd", "Lead Ltd"}, {r["Name"] for r in rows})
+
+    def test_xlsx_widths_follow_the_content(self):
+        self.prospect.email = "the.facilities.department.of.acme@acme.example.com"
+        self.prospect.street = "Unit 4, " + "Riverside Industrial Estate, " * 5
+        sheet, headers, __ = self.xlsx("prospect_customers", self.everyone)
+
+        def width(title):
+            letter = openpyxl.utils.get_column_letter(headers.index(title) + 1)
+            # Excel's width: xlsxwriter adds its 0.71 of padding
+            return round(sheet.column_dimensions[letter].width)
+
+        self.assertEqual(width("Email"), len(self.prospect.email) + 3)
+        # P-001: the title and its filter button set the width
+        self.assertEqual(width("Reference"), len("Reference") + 5)
+        self.assertEqual(width("Address"), 61, "a very long text: 60 at most")
+        self.assertEqual(width("Open Quotes Amount"), len("Open Quotes Amount") + 5)
+        sheet, headers, __ = self.xlsx("customers", self.everyone)
+        self.assertGreaterEqual(width("Status"), len("Suspended") + 1)
+
     # --------------------------------------------------------------- wizard
     def test_reports_menu_prints_the_filtered_records(self):
         # the salesperson filter keeps other data (demo...) out of the lists
@@ -372,6 +491,8 @@ class TestReports(ProspectCommon):
         self.assertEqual(
             action["report_name"], "prospect_management.report_prospect_customers_xlsx"
         )
+        # the dialog closes after the download, as after a PDF
+        self.assertTrue(action["close_on_report_download"])
         self.assertIn("Sam Salesman", action["data"]["filters"])
         __, __, rows = self.xlsx("prospect_customers", data=action["data"])
         self.assertEqual([r["Name"] for r in rows], ["ACME Ltd"])
@@ -386,6 +507,11 @@ class TestReports(ProspectCommon):
         # a PDF of the same filters
         wizard.output = "pdf"
         action = wizard.action_print()
+        self.assertTrue(
+            (action.get("context", {}).get("report_action") or action)[
+                "close_on_report_download"
+            ]
+        )
         data = (action.get("context", {}).get("report_action") or action)["data"]
         __, pages = self.pdf("prospect_customers", data=data)
         self.assertIn("Other Prospect", pages[0])
@@ -419,6 +545,76 @@ class TestReports(ProspectCommon):
         )
         with self.assertRaisesRegex(UserError, "No record matches these filters"):
             wizard.action_print()
+
+
+@tagged("post_install", "-at_install")
+class TestReportsInBrowser(HttpCase):
+    """The lists as the office gets them: printed with the report's
+    stylesheet and fonts, downloaded from the Reports menu."""
+
+    def test_pdf_pages_fit_the_paper(self):
+        # wkhtmltopdf loads the report's stylesheet from this test server, as
+        # it does from a real one (elsewhere in the tests it prints unstyled)
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        Partner = self.env["res.partner"]
+        one_line = Partner.create(
+            [
+                {"name": f"Short {n:03d}", "is_company": True, "is_prospect": True}
+                for n in range(100)
+            ]
+        )
+        wrapped = Partner.create(
+            [
+                {
+                    "name": (
+                        f"KINGSGATE RETAIL PARK HOLDINGS {n:03d}"
+                        if n % 3
+                        else f"Wrapped Prospect {n:03d} of the Northern Estates"
+                    ),
+                    "is_company": True,
+                    "is_prospect": True,
+                    "email": (
+                        f"facilities.management.{n:03d}@northern-estates.example.com"
+                        if n % 2
+                        else f"OPERATIONS.{n:03d}@MILLBROOK-LEISURE.EXAMPLE.COM"
+                    ),
+                    "phone": "+44 (0) 1332 496 010 extension 44",
+                    "street": f"Unit {n}, Riverside Industrial Estate, Canal Road",
+                    "street2": "Building W (rear entrance)" if n % 4 else False,
+                    "city": "Middlesbrough",
+                }
+                for n in range(90)
+            ]
+        )
+        report = self.env.ref("prospect_management.action_report_prospect_customers")
+        values = self.env["report.prospect_management.report_prospect_customers"]
+        for records in (one_line, wrapped):
+            with self.subTest(records[0].name):
+                pages = values._get_report_values(records.ids)["pages"]
+                content, __ = (
+                    self.env["ir.actions.report"]
+                    .with_context(force_report_rendering=True)
+                    ._render_qweb_pdf(report, records.ids)
+                )
+                reader = PdfReader(io.BytesIO(content))
+                fonts = {
+                    font.get_object()["/BaseFont"]
+                    for font in reader.pages[0]["/Resources"].get("/Font", {}).values()
+                }
+                self.assertFalse(
+                    [font for font in fonts if "Serif" in font],
+                    "printed with the stylesheet, not the browser's serif font",
+                )
+                self.assertGreater(len(pages), 2)
+                # no page ran over onto a page of its own, without its header
+                self.assertEqual(len(reader.pages), len(pages))
+
+    def test_reports_menu_closes_after_an_xlsx(self):
+        self.start_tour(
+            "/odoo/action-prospect_management.prospect_report_wizard_action",
+            "prospect_management_report_wizard_xlsx",
+            login="admin",
+        )
 
 
 @tagged("post_install", "-at_install")

@@ -197,8 +197,13 @@ class ProspectReportWizard(models.TransientModel):
             f"prospect_management.action_report_{self.list_name}{suffix}"
         )
         # the document layout only matters to PDFs: don't ask for it otherwise
-        return report.report_action(
+        action = report.report_action(
             None,
             data={"domain": domain, "filters": self._filters_label()},
             config=self.output == "pdf",
         )
+        if action["type"] == "ir.actions.report":
+            # the dialog closes once the file is downloaded, PDF or XLSX
+            # (the layout configurator already asks it of the PDF it prints)
+            action["close_on_report_download"] = True
+        return action
