@@ -55,6 +55,7 @@
     "assets": {
         "web.assets_backend": [
             "prospect_management/static/src/js/report_xlsx_close.js",
+            "prospect_management/static/src/xml/import_templates.xml",
         ],
         "web.assets_tests": [
             "prospect_management/static/tests/tours/*.js",

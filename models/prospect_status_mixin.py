@@ -22,10 +22,15 @@ def with_row_numbers(env, messages):
     """Name the row of the file in every error that concerns a single row.
 
     ``load()`` attributes each message to a row (``rows``, counted from 0 in
-    the imported data) but its text rarely says which: put it in front, counted
-    like the import screen does (first data row = row 1).
+    the imported data) but its text rarely says which: put it in front, first
+    data row = row 1 (on the import screen, see below).
     """
     result = []
+    # The import screen prints an error that concerns no column as "Error at
+    # row N: message", N being the message's ``record`` (counted from 0): give
+    # it the row instead of repeating it in the text.  An error of a column is
+    # printed alone, so it keeps the row in its text.
+    screen = env.context.get("import_file")
     for message in messages:
         rows = message.get("rows") or {}
         if (
@@ -34,6 +39,9 @@ def with_row_numbers(env, messages):
             and rows["from"] == rows.get("to")
             and rows["from"] >= 0
         ):
+            if screen and not message.get("field"):
+                result.append(dict(message, record=rows["from"] + 1))
+                continue
             message = dict(
                 message,
                 message=env._(

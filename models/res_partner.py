@@ -99,17 +99,29 @@ class ResPartner(models.Model):
     # ---------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        # The Prospects menu creates prospects by default (default_is_prospect).
+        # That default only fills a status nobody gave: a status sent with the
+        # record (a form, an imported row) is where the new record starts,
+        # never a transition away from it.
+        context = self.env.context
+        by_default = context.get("default_is_prospect")
+        model = self.with_context(
+            {k: v for k, v in context.items() if k != "default_is_prospect"}
+        )
         for vals in vals_list:
-            if vals.pop("is_prospect", False) and vals.get("customer_status") in (
-                None,
-                False,
-                "lead",
-            ):
+            if "is_prospect" in vals:
+                if vals.pop("is_prospect") and vals.get("customer_status") in (
+                    None,
+                    False,
+                    "lead",
+                ):
+                    vals["customer_status"] = "prospect"
+            elif by_default and not vals.get("customer_status"):
                 vals["customer_status"] = "prospect"
             if vals.get("parent_id") and not vals.get("is_company"):
                 # contacts take their company's status, whatever was sent
                 vals.pop("customer_status", None)
-        partners = super().create(vals_list)
+        partners = super(ResPartner, model).create(vals_list)
         partners._prospect_create_auto_sites()
         return partners
 

@@ -7,6 +7,7 @@ import openpyxl
 
 from odoo.tests import tagged
 from odoo.tools import file_open
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ProspectCommon
 
@@ -55,13 +56,14 @@ def xlsx_file(rows):
 class TestImportScreen(ProspectCommon):
     """A consultant imports customers and sites with Odoo's import screen."""
 
-    def screen_import(self, model, file, user=None, dryrun=False):
+    def screen_import(self, model, file, user=None, dryrun=False, context=None):
         """Upload ``file``, let the screen map the columns, click Import.
 
+        ``context``: the one of the menu the screen was opened from.
         Returns the columns' mapping and the import's result.
         """
         content, mimetype, name = file
-        env = self.env(user=user or self.manager)
+        env = self.env(user=user or self.manager, context=context or {})
         wizard = env["base_import.import"].create(
             {
                 "res_model": model,
@@ -85,6 +87,14 @@ class TestImportScreen(ProspectCommon):
 
     def errors(self, result):
         return [m for m in result["messages"] if m["type"] == "error"]
+
+    def screen_row(self, error):
+        """The row the import screen shows for an error of no column: it
+        prints "Error at row <record>: <message>" (base_import's
+        import_model.js), and the message must not name the row again."""
+        self.assertFalse(error.get("field"), error)
+        self.assertNotRegex(error["message"], r"^Row \d+:")
+        return error["record"]
 
     def xmlid(self, record):
         name = f"pm_import_{record._table}_{record.id}"
@@ -188,8 +198,10 @@ class TestImportScreen(ProspectCommon):
         self.assertFalse(result["ids"])
         errors = self.errors(result)
         self.assertEqual(len(errors), 1, result["messages"])
-        self.assertTrue(errors[0]["message"].startswith("Row 2: "), errors[0])
-        self.assertIn("Early Lead cannot be a lead", errors[0]["message"])
+        self.assertEqual(self.screen_row(errors[0]), 2)
+        self.assertTrue(
+            errors[0]["message"].startswith("Early Lead cannot be a lead"), errors[0]
+        )
         self.assertFalse(
             self.env["res.partner"].search_count([("name", "=", "Fine Prospect")])
         )
@@ -203,9 +215,9 @@ class TestImportScreen(ProspectCommon):
             user=self.salesman,
         )
         self.assertFalse(result["ids"])
-        self.assertIn(
-            "Row 1: Only a Prospect Manager", self.errors(result)[0]["message"]
-        )
+        error = self.errors(result)[0]
+        self.assertEqual(self.screen_row(error), 1)
+        self.assertTrue(error["message"].startswith("Only a Prospect Manager"), error)
         self.assertEqual(self.prospect.customer_status, "prospect")
 
     # ----------------------------------------------------------- big files
@@ -241,9 +253,10 @@ class TestImportScreen(ProspectCommon):
         self.assertEqual(len(errors), 1, errors[:3])
         self.assertEqual(
             errors[0]["message"],
-            "Row 412: Live Ltd cannot go from Active back to Prospect: a customer "
+            "Live Ltd cannot go from Active back to Prospect: a customer "
             "status only moves forward (Lead → Prospect → Active ⇄ Suspended).",
         )
+        self.assertEqual(self.screen_row(errors[0]), 412)
         self.assertEqual(errors[0]["rows"], {"from": 411, "to": 411})
         self.assertEqual(self.active.customer_status, "active")
         self.assertFalse(
@@ -287,9 +300,8 @@ class TestImportScreen(ProspectCommon):
         self.assertFalse(result["ids"])
         errors = self.errors(result)
         self.assertEqual(len(errors), 1, result["messages"])
-        self.assertTrue(
-            errors[0]["message"].startswith("Row 2: Site Depot P"), errors[0]
-        )
+        self.assertEqual(self.screen_row(errors[0]), 2)
+        self.assertTrue(errors[0]["message"].startswith("Site Depot P"), errors[0])
         self.assertFalse(
             self.env["fsm.location"].search_count([("name", "=", "Depot A")])
         )
@@ -307,8 +319,9 @@ class TestImportScreen(ProspectCommon):
                 with file_open(path.lstrip("/"), "rb") as fh:
                     self.assertTrue(fh.read())
 
-    def import_templates(self, ext, mimetype):
-        """Import the customers template, then the sites template."""
+    def import_templates(self, ext, mimetype, contexts=None):
+        """Import the customers template, then the sites template, each from
+        the menu whose context ``contexts`` gives for its model."""
         imported = {}
         for model, stem in (
             ("res.partner", "prospect_customers_import"),
@@ -316,7 +329,9 @@ class TestImportScreen(ProspectCommon):
         ):
             with file_open(f"prospect_management/static/xls/{stem}.{ext}", "rb") as fh:
                 file = (fh.read(), mimetype, f"{stem}.{ext}")
-            __, result = self.screen_import(model, file)
+            __, result = self.screen_import(
+                model, file, context=(contexts or {}).get(model)
+            )
             self.assertFalse(result["messages"], result["messages"])
             imported[model] = self.env[model].browse(result["ids"])
         statuses = ["lead", "prospect", "active", "suspended"]
@@ -332,3 +347,34 @@ class TestImportScreen(ProspectCommon):
 
     def test_csv_templates_import_cleanly(self):
         self.import_templates("csv", "text/csv")
+
+    def menu_context(self, xmlid):
+        action = self.env.ref(xmlid)
+        return safe_eval(action.context, {"uid": self.env.uid, "active_id": False})
+
+    def test_templates_import_unchanged_from_the_prospects_menus(self):
+        # the Prospects menu creates prospects by default: a status the file
+        # gives is where a new record starts, not a move away from Prospect
+        contexts = {
+            "res.partner": self.menu_context("prospect_management.action_prospects"),
+            "fsm.location": self.menu_context(
+                "prospect_management.action_prospect_sites"
+            ),
+        }
+        self.assertEqual(contexts["res.partner"].get("default_is_prospect"), True)
+        for ext, mimetype in (("xlsx", XLSX), ("csv", "text/csv")):
+            with self.subTest(ext), self.env.cr.savepoint(flush=False) as sp:
+                self.import_templates(ext, mimetype, contexts)
+                sp.rollback()
+
+    def test_prospects_menu_still_makes_a_row_without_status_a_prospect(self):
+        context = self.menu_context("prospect_management.action_prospects")
+        __, result = self.screen_import(
+            "res.partner",
+            csv_file([["Name", "Customer Status"], ["No Status Ltd", ""]]),
+            context=context,
+        )
+        self.assertFalse(self.errors(result), result["messages"])
+        self.assertEqual(
+            self.env["res.partner"].browse(result["ids"]).customer_status, "prospect"
+        )

@@ -117,3 +117,17 @@ class TestTours(HttpCase):
             login="tour_prospect_user",
         )
         self.assertEqual(prospect.customer_status, "prospect")
+
+    def test_import_template_unchanged_from_the_prospects_menu(self):
+        self.start_tour(
+            "/odoo/action-prospect_management.action_prospects",
+            "prospect_management_import_template",
+            login="admin",
+        )
+        imported = self.env["res.partner"].search(
+            [("name", "=like", "Example % Ltd")], order="id"
+        )
+        self.assertEqual(
+            imported.mapped("customer_status"),
+            ["lead", "prospect", "active", "suspended"],
+        )
