@@ -54,7 +54,7 @@ registry.category("web_tour.tours").add("prospect_management_job_refused", {
         },
         {
             content: "Read the refusal",
-            trigger: `.modal-body:contains(Convert ${CUSTOMER} to a customer before creating a job.)`,
+            trigger: `.modal-body:contains(Convert ${CUSTOMER} to a customer before creating a Field Service order)`,
         },
         {
             content: "Close it",
