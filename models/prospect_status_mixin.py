@@ -178,8 +178,7 @@ class ProspectStatusMixin(models.AbstractModel):
             )
         if old in PRE_CUSTOMER:
             body += " " + _(
-                "This cannot be undone: it will never be a lead or a prospect "
-                "again."
+                "This cannot be undone: it will never be a lead or a prospect again."
             )
         return {"title": title, "body": body, "wizard": False}
 

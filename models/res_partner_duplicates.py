@@ -43,9 +43,11 @@ class ResPartner(models.Model):
     def _compute_prospect_duplicate_ids(self):
         # a converted prospect is history, not a duplicate of its customer
         prospects = self.filtered(
-            lambda p: p.customer_status in PRE_CUSTOMER
-            and p._prospect_is_entity()
-            and not p.prospect_customer_id
+            lambda p: (
+                p.customer_status in PRE_CUSTOMER
+                and p._prospect_is_entity()
+                and not p.prospect_customer_id
+            )
         )
         similar = prospects._prospect_similar_partners(limit=PROSPECT_DUPLICATE_LIMIT)
         for partner in self:
@@ -143,7 +145,11 @@ class ResPartner(models.Model):
             if partner.company_id:
                 domain += [("company_id", "in", [False, partner.company_id.id])]
             if partner_id:
-                domain += [("id", "!=", partner_id), "!", ("id", "child_of", partner_id)]
+                domain += [
+                    ("id", "!=", partner_id),
+                    "!",
+                    ("id", "child_of", partner_id),
+                ]
             partner.same_vat_partner_id = Partner.search(domain, limit=1)
 
     def action_view_prospect_duplicates(self):

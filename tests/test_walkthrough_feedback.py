@@ -40,11 +40,14 @@ class TestWalkthroughFeedback(ProspectDocumentsCommon):
 
     def test_activating_in_one_click_says_what_happens(self):
         self._site(self.prospect, "ACME Depot")
+        sites = self.env["fsm.location"].search_count(
+            [("owner_id", "=", self.prospect.id), ("customer_status", "=", "prospect")]
+        )
         info = self.prospect.with_user(self.manager).prospect_status_change_info(
             "active"
         )
         self.assertIn("cannot be undone", info["body"])
-        self.assertIn("prospect sites (1) become active", info["body"])
+        self.assertIn(f"prospect sites ({sites}) become active", info["body"])
         self.assertTrue(info["wizard"], "the conversion wizard is offered instead")
         suspend = self.active.prospect_status_change_info("suspended")
         self.assertIn("Suspend Live Ltd", suspend["title"])
