@@ -171,8 +171,7 @@ class SaleOrder(models.Model):
             return
         if customers:
             message = self.env._(
-                "Quote won: %(customers)s is now an active customer; its "
-                "prospect sites are active too.",
+                "Quote won: %(customers)s is now an active customer.",
                 customers=", ".join(customers.mapped("display_name")),
             )
         else:
