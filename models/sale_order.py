@@ -25,12 +25,21 @@ class SaleOrder(models.Model):
     )
     prospect_auto_activate = fields.Boolean(related="company_id.prospect_auto_activate")
 
+    def onchange(self, values, field_names, fields_spec):
+        # the site preselection below is for the user filling in the form
+        return super(SaleOrder, self.with_context(prospect_quote_form=True)).onchange(
+            values, field_names, fields_spec
+        )
+
     @api.depends("partner_id", "partner_shipping_id", "company_id")
     def _compute_fsm_location_id(self):
         """fieldservice_sale finds the site that *is* the customer's address;
-        a customer whose sites are its own (owner) gets its only site that
-        may be quoted, when it has exactly one."""
+        in the form, a customer whose sites are its own (owner) gets its only
+        site that may be quoted, when it has exactly one.  Quotes created by
+        code (RPC, imports) keep the site they were given."""
         super()._compute_fsm_location_id()
+        if not self.env.context.get("prospect_quote_form"):
+            return
         Site = self.env["fsm.location"]
         for order in self.filtered(lambda o: o.partner_id and not o.fsm_location_id):
             sites = Site.search(

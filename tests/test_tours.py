@@ -45,6 +45,7 @@ class TestTours(HttpCase):
         jobs = self.env["fsm.order"].search_count([])
         self.start_tour("/odoo", "prospect_management_job_refused", login="admin")
         self.assertEqual(self.env["fsm.order"].search_count([]), jobs, "no job created")
+        self.assertEqual(prospect.customer_status, "prospect", "wizard cancelled")
         site = self.env["fsm.location"].search([("name", "=", "Tour New Depot")])
         self.assertEqual(site.owner_id, prospect)
         self.assertEqual(site.customer_status, "prospect")
