@@ -56,6 +56,9 @@
         "web.assets_backend": [
             "prospect_management/static/src/js/report_xlsx_close.js",
             "prospect_management/static/src/xml/import_templates.xml",
+            "prospect_management/static/src/js/prospect_status_field.js",
+            "prospect_management/static/src/js/prospect_redirect_dialog.js",
+            "prospect_management/static/src/xml/prospect_status_field.xml",
         ],
         "web.assets_tests": [
             "prospect_management/static/tests/tours/*.js",

@@ -115,7 +115,9 @@ def test_unicode_names_survive_in_refusals(admin):
         "fsm.location", "create", {"name": "Ünïcødé site", "owner_id": partner}
     )
     fault = admin.fault("fsm.order", "create", {"location_id": site})
-    assert f"Convert {name} to a customer before creating a job." in fault
+    assert (
+        f"Convert {name} to a customer before creating a Field Service order" in fault
+    )
 
 
 def test_very_long_names_are_stored_whole(admin):

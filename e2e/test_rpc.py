@@ -74,7 +74,11 @@ def test_integrator_wins_a_quote_and_the_prospect_becomes_a_customer(
 
 REFUSALS = {
     # kind: (model, values builder, expected message)
-    "job": ("fsm.order", lambda p, s, pr: {"location_id": s}, "before creating a job"),
+    "job": (
+        "fsm.order",
+        lambda p, s, pr: {"location_id": s},
+        "before creating a Field Service order",
+    ),
     "invoice": (
         "account.move",
         lambda p, s, pr: {

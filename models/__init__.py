@@ -1,4 +1,5 @@
 from . import ir_fields_converter
+from . import prospect_exceptions
 from . import prospect_status_mixin
 from . import prospect_policy
 from . import prospect_document_mixin

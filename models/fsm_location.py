@@ -27,6 +27,33 @@ class FSMLocation(models.Model):
         tracking=False,
     )
 
+    _PROSPECT_ADDRESS = ("street", "street2", "city", "zip", "state_id", "country_id")
+
+    @api.model
+    def default_get(self, fields_list):
+        """A site created from its customer (``default_owner_id``) starts at
+        the customer's address; the user changes it when the site is
+        elsewhere."""
+        result = super().default_get(fields_list)
+        owner_id = result.get("owner_id")
+        wanted = [f for f in self._PROSPECT_ADDRESS if f in fields_list]
+        if owner_id and wanted and not any(result.get(f) for f in wanted):
+            owner = self.env["res.partner"].browse(owner_id)
+            for fname in wanted:
+                value = owner[fname]
+                result[fname] = value.id if fname.endswith("_id") else value
+        return result
+
+    @api.onchange("owner_id")
+    def _onchange_owner_id_prospect_address(self):
+        """Picking the customer of a new site with no address yet fills it in."""
+        if self._origin.id or not self.owner_id:
+            return
+        if any(self[fname] for fname in self._PROSPECT_ADDRESS):
+            return
+        for fname in self._PROSPECT_ADDRESS:
+            self[fname] = self.owner_id[fname]
+
     def _compute_field_value(self, field):
         # The compute only fills new sites (existing ones keep their own
         # status); a status change is tracked by write(), where it is made.

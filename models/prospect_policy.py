@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from .prospect_exceptions import ProspectConversionNeeded
 from .prospect_status_mixin import PRE_CUSTOMER, STATUS_RANK
 
 
@@ -131,9 +132,33 @@ class ProspectStatusMixin(models.AbstractModel):
         )
         if refused:
             record = refused[0]
-            raise UserError(
-                self._prospect_refusal_message(kind, record, company, document)
-            )
+            message = self._prospect_refusal_message(kind, record, company, document)
+            action = self._prospect_conversion_action(record)
+            if action:
+                raise ProspectConversionNeeded(
+                    message, action, _("Convert to Customer"), action["context"]
+                )
+            raise UserError(message)
+
+    @api.model
+    def _prospect_conversion_action(self, record):
+        """The conversion wizard on ``record``, when converting it is the way
+        out of a refusal and the user may convert; else None."""
+        if (
+            record._name != "res.partner"
+            or record.customer_status not in PRE_CUSTOMER
+            or not self.env.user.has_group("prospect_management.group_prospect_manager")
+        ):
+            return None
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "prospect_management.action_prospect_convert_wizard"
+        )
+        action["context"] = {
+            "active_model": "res.partner",
+            "active_id": record.id,
+            "active_ids": record.ids,
+        }
+        return action
 
     @api.model
     def _prospect_refusal_message(self, kind, record, company, document=None):
@@ -163,17 +188,21 @@ class ProspectStatusMixin(models.AbstractModel):
         return {
             # jobs
             ("job", "pre", "customer"): _(
-                "Convert %(name)s to a customer before creating a job."
+                "Convert %(name)s to a customer before creating a Field Service "
+                "order (Sales › Prospects › Prospects: open %(name)s, then "
+                "Convert to Customer)."
             ),
             ("job", "suspended", "customer"): _(
-                "%(name)s is suspended: reactivate the customer before creating a job."
+                "%(name)s is suspended: reactivate the customer before creating a "
+                "Field Service order."
             ),
             ("job", "pre", "site"): _(
                 "%(name)s is a prospect site: win a quote for it or activate it "
-                "before creating a job."
+                "before creating a Field Service order."
             ),
             ("job", "suspended", "site"): _(
-                "Site %(name)s is suspended: reactivate it before creating a job."
+                "Site %(name)s is suspended: reactivate it before creating a Field "
+                "Service order."
             ),
             # invoices
             ("invoice", "pre", "customer"): _(

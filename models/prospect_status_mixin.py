@@ -91,6 +91,12 @@ class ProspectStatusMixin(models.AbstractModel):
         "quotes. Active: live customer. Suspended: on hold, billing only.\n"
         "A status only moves forward: Lead → Prospect → Active ⇄ Suspended.",
     )
+    customer_status_next = fields.Char(
+        string="Next Statuses",
+        compute="_compute_customer_status_next",
+        help="The statuses this record may move to (comma-separated keys), "
+        "for the current user: what the one-click status widget offers.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -118,6 +124,71 @@ class ProspectStatusMixin(models.AbstractModel):
             if "customer_status" in record and not record["customer_status"]:
                 del record["customer_status"]
             yield dbid, xid, record, info
+
+    @api.depends("customer_status", "company_id")
+    @api.depends_context("uid")
+    def _compute_customer_status_next(self):
+        manager = self.env.su or self.env.user.has_group(
+            "prospect_management.group_prospect_manager"
+        )
+        subjects = self._prospect_status_subjects()
+        for record in self:
+            if not manager or record not in subjects:
+                record.customer_status_next = ""
+                continue
+            record.customer_status_next = ",".join(record._prospect_next_statuses())
+
+    def _prospect_next_statuses(self):
+        """The statuses the lifecycle gate lets this record move to."""
+        self.ensure_one()
+        current = self.customer_status
+        company = self._prospect_company()
+        no_leads = company.prospect_enabled and not company.prospect_use_leads
+        return [
+            status
+            for status, _label in CUSTOMER_STATUSES
+            if status != current
+            and (not current or STATUS_RANK[status] >= STATUS_RANK[current])
+            and not (status == "lead" and no_leads)
+        ]
+
+    def prospect_status_change_info(self, new_status):
+        """What the web client asks before a one-click status change.
+
+        :return: False when the change needs no confirmation, else a dict with
+            ``title``, ``body`` (what happens, and that it cannot be undone)
+            and ``wizard`` (whether the conversion wizard is the better way)
+        """
+        self.ensure_one()
+        self._prospect_validate_status_value(new_status)
+        old = self.customer_status
+        activates = new_status in LIVE and old in PRE_CUSTOMER
+        if new_status == old or not (activates or new_status == "suspended"):
+            return False
+        return self._prospect_status_change_text(old, new_status)
+
+    def _prospect_status_change_text(self, old, new_status):
+        name = self.display_name
+        if new_status == "suspended":
+            title = _("Suspend %(name)s?", name=name)
+            body = _(
+                "%(name)s goes on hold: no new field service order, quote or "
+                "contract until it is made active again; invoicing stays "
+                "allowed.",
+                name=name,
+            )
+        else:
+            title = _("Activate %(name)s?", name=name)
+            body = _(
+                "%(name)s becomes live: field service orders, invoices, "
+                "assets and contracts become possible.",
+                name=name,
+            )
+        if old in PRE_CUSTOMER:
+            body += " " + _(
+                "This cannot be undone: it will never be a lead or a prospect again."
+            )
+        return {"title": title, "body": body, "wizard": False}
 
     # ----------------------------------------------------------- helpers
     def _prospect_company(self):

@@ -254,6 +254,27 @@ class ResPartner(models.Model):
     def _prospect_status_subjects(self):
         return self.filtered(lambda p: p.commercial_partner_id == p)
 
+    def _prospect_status_change_text(self, old, new_status):
+        info = super()._prospect_status_change_text(old, new_status)
+        if old not in PRE_CUSTOMER:
+            return info
+        sites = self.env["fsm.location"].search_count(
+            [
+                ("owner_id.commercial_partner_id", "=", self.id),
+                ("customer_status", "in", PRE_CUSTOMER),
+            ]
+        )
+        if sites:
+            info["body"] += " " + self.env._(
+                "Its prospect sites (%(count)s) become active too.", count=sites
+            )
+        info["body"] += " " + self.env._(
+            "To also choose the salesperson, the branch, the contacts kept and a "
+            "follow-up, use the conversion wizard instead."
+        )
+        info["wizard"] = True
+        return info
+
     # -------------------------------------------------------------- policy
     def _prospect_check(self, kind, company=None, document=None):
         """Refuse a document of ``kind`` for these customers in ``company``."""

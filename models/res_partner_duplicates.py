@@ -31,11 +31,23 @@ class ResPartner(models.Model):
     )
 
     @api.depends(
-        "name", "vat", "email", "phone", "mobile", "customer_status", "parent_id"
+        "name",
+        "vat",
+        "email",
+        "phone",
+        "mobile",
+        "customer_status",
+        "parent_id",
+        "prospect_customer_id",
     )
     def _compute_prospect_duplicate_ids(self):
+        # a converted prospect is history, not a duplicate of its customer
         prospects = self.filtered(
-            lambda p: p.customer_status in PRE_CUSTOMER and p._prospect_is_entity()
+            lambda p: (
+                p.customer_status in PRE_CUSTOMER
+                and p._prospect_is_entity()
+                and not p.prospect_customer_id
+            )
         )
         similar = prospects._prospect_similar_partners(limit=PROSPECT_DUPLICATE_LIMIT)
         for partner in self:
@@ -89,6 +101,7 @@ class ResPartner(models.Model):
                     expression.OR(leaves),
                     [
                         ("commercial_partner_id", "not in", self._origin.ids),
+                        ("prospect_customer_id", "=", False),
                         "|",
                         ("is_company", "=", True),
                         ("parent_id", "=", False),
@@ -108,6 +121,36 @@ class ResPartner(models.Model):
             )
             result[partner] = scored[:limit] if limit else scored
         return result
+
+    @api.depends("prospect_customer_id")
+    def _compute_same_vat_partner_id(self):
+        """Odoo's "a partner with the same Tax ID already exists" leaves out
+        the conversion's own pair: a customer and the (archived) prospects
+        converted into it, which share its Tax ID by design."""
+        super()._compute_same_vat_partner_id()
+        Partner = self.with_context(active_test=False).sudo()
+        for partner in self:
+            match = partner.same_vat_partner_id
+            if not match:
+                continue
+            partner_id = partner._origin.id
+            related = partner.prospect_customer_id
+            if partner_id:
+                related |= Partner.search(
+                    [("prospect_customer_id", "in", [partner_id, *related.ids])]
+                )
+            if match not in related:
+                continue
+            domain = [("vat", "=", partner.vat), ("id", "not in", related.ids)]
+            if partner.company_id:
+                domain += [("company_id", "in", [False, partner.company_id.id])]
+            if partner_id:
+                domain += [
+                    ("id", "!=", partner_id),
+                    "!",
+                    ("id", "child_of", partner_id),
+                ]
+            partner.same_vat_partner_id = Partner.search(domain, limit=1)
 
     def action_view_prospect_duplicates(self):
         self.ensure_one()

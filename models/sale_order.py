@@ -25,6 +25,37 @@ class SaleOrder(models.Model):
     )
     prospect_auto_activate = fields.Boolean(related="company_id.prospect_auto_activate")
 
+    def onchange(self, values, field_names, fields_spec):
+        # the site preselection below is for the user filling in the form
+        return super(SaleOrder, self.with_context(prospect_quote_form=True)).onchange(
+            values, field_names, fields_spec
+        )
+
+    @api.depends("partner_id", "partner_shipping_id", "company_id")
+    def _compute_fsm_location_id(self):
+        """fieldservice_sale finds the site that *is* the customer's address;
+        in the form, a customer whose sites are its own (owner) gets its only
+        site that may be quoted, when it has exactly one.  Quotes created by
+        code (RPC, imports) keep the site they were given."""
+        super()._compute_fsm_location_id()
+        if not self.env.context.get("prospect_quote_form"):
+            return
+        Site = self.env["fsm.location"]
+        for order in self.filtered(lambda o: o.partner_id and not o.fsm_location_id):
+            sites = Site.search(
+                [
+                    (
+                        "owner_id.commercial_partner_id",
+                        "=",
+                        order.partner_id.commercial_partner_id.id,
+                    ),
+                    ("prospect_allowed_for", "in", ["quote", order.company_id.id]),
+                ],
+                limit=2,
+            )
+            if len(sites) == 1:
+                order.fsm_location_id = sites
+
     # -------------------------------------------------------------- guards
     @api.model
     def _prospect_guarded(self):
@@ -139,7 +170,33 @@ class SaleOrder(models.Model):
             sites._prospect_activate(
                 lambda site: self._prospect_won_note(by_site[site])
             )
+        self._prospect_notify_activation(customers, sites)
         return customers
+
+    def _prospect_notify_activation(self, customers, sites):
+        """Tell the confirming user, in the web client, whom the won quote
+        made live (action_confirm's own return value stays True)."""
+        if not (customers or sites):
+            return
+        if customers:
+            message = self.env._(
+                "Quote won: %(customers)s is now an active customer.",
+                customers=", ".join(customers.mapped("display_name")),
+            )
+        else:
+            message = self.env._(
+                "Quote won: the site %(sites)s is now active.",
+                sites=", ".join(sites.mapped("display_name")),
+            )
+        self.env.user._bus_send(
+            "simple_notification",
+            {
+                "type": "success",
+                "title": self.env._("Customer activated"),
+                "message": message,
+                "sticky": False,
+            },
+        )
 
     def _prospect_won_note(self, quotes):
         return self.env._(

@@ -26,3 +26,4 @@ from . import test_sql_copy
 from . import test_stale
 from . import test_tours
 from . import test_upstream_pins
+from . import test_walkthrough_feedback

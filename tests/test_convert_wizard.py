@@ -214,7 +214,11 @@ class TestConvertInPlace(ConvertCommon):
         action = wizard.record.action_convert()
         converted = others | self.lead
         self.assertEqual(set(converted.mapped("customer_status")), {"active"})
-        self.assertEqual(action["domain"], [("id", "in", converted.ids)])
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("4 prospects are now customers", action["params"]["message"])
+        self.assertEqual(
+            action["params"]["next"]["domain"], [("id", "in", converted.ids)]
+        )
         for partner in converted:
             self.assertEqual(
                 len(
@@ -297,7 +301,7 @@ class TestConvertIntoExisting(ConvertCommon):
         self.assertEqual(wizard.preview_attachment_count, 2)
         self.assertEqual(wizard.preview_activity_count, 2)
         action = wizard.action_convert()
-        self.assertEqual(action["res_id"], target.id)
+        self.assertEqual(action["params"]["next"]["res_id"], target.id)
 
         # quotes: re-pointed, the kept contact keeps its own, the site stays
         self.assertEqual(self.quote.partner_id, target)

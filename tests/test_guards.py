@@ -135,7 +135,8 @@ class TestGuardMatrix(ProspectDocumentsCommon):
 
     def test_errors_name_the_customer_and_the_way_out(self):
         with self.assertRaisesRegex(
-            UserError, "Convert ACME Ltd to a customer before creating a job"
+            UserError,
+            "Convert ACME Ltd to a customer before creating a Field Service order",
         ):
             self._create("job", self.prospect, self.sites["prospect"])
         with self.assertRaisesRegex(

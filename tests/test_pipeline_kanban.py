@@ -37,7 +37,7 @@ class TestPipelineKanban(ProspectCommon):
         self.assertEqual(widgets["prospect_potential"], "priority")
         self.assertEqual(widgets["user_id"], "many2one_avatar_user")
         self.assertEqual(widgets["activity_ids"], "kanban_activity")
-        self.assertEqual(widgets["customer_status"], "state_selection")
+        self.assertEqual(widgets["customer_status"], "prospect_status_selection")
         user_arch = self._arch("view_partner_kanban_prospect_pipeline", self.salesman)
         statuses = [
             n for n in user_arch.iter("field") if n.get("name") == "customer_status"
@@ -85,7 +85,9 @@ class TestPipelineKanban(ProspectCommon):
         status = [
             n for n in list_arch.iter("field") if n.get("name") == "customer_status"
         ]
-        self.assertEqual([n.get("widget") for n in status], ["state_selection"])
+        self.assertEqual(
+            [n.get("widget") for n in status], ["prospect_status_selection"]
+        )
         self.assertNotEqual(status[0].get("readonly"), "1")
         stage = [
             n for n in list_arch.iter("field") if n.get("name") == "prospect_stage_id"

@@ -45,6 +45,7 @@ class TestTours(HttpCase):
         jobs = self.env["fsm.order"].search_count([])
         self.start_tour("/odoo", "prospect_management_job_refused", login="admin")
         self.assertEqual(self.env["fsm.order"].search_count([]), jobs, "no job created")
+        self.assertEqual(prospect.customer_status, "prospect", "wizard cancelled")
         site = self.env["fsm.location"].search([("name", "=", "Tour New Depot")])
         self.assertEqual(site.owner_id, prospect)
         self.assertEqual(site.customer_status, "prospect")
@@ -102,6 +103,31 @@ class TestTours(HttpCase):
         )
         self.assertEqual(prospect.customer_status, "active")
         self.assertTrue(prospect.prospect_converted_date)
+
+    def test_a_prospect_with_a_customers_tax_id_shows_one_banner(self):
+        vat = "BE0477472701"
+        self.env["res.partner"].create(
+            {
+                "name": "Tour Banner Customer",
+                "is_company": True,
+                "customer_status": "active",
+                "vat": vat,
+            }
+        )
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Tour Banner Prospect",
+                "is_company": True,
+                "customer_status": "prospect",
+                "vat": vat,
+            }
+        )
+        self.assertTrue(prospect.same_vat_partner_id, "Odoo's own warning applies")
+        self.start_tour(
+            f"/odoo/res.partner/{prospect.id}",
+            "prospect_management_duplicate_banner",
+            login="admin",
+        )
 
     def test_a_prospect_user_cannot_change_a_status_from_the_list(self):
         prospect = self._list_prospect()

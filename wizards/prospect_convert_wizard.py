@@ -361,8 +361,18 @@ class ProspectConvertWizard(models.TransientModel):
         }
 
     def _action_open(self, customers):
-        if len(customers) == 1:
-            return {
+        """Say what happened, then show the customers: the form the wizard
+        was opened from when it is the customer (converted in place: reload
+        it, no second breadcrumb), else the customer or the list of them."""
+        context = self.env.context
+        if (
+            len(customers) == 1
+            and context.get("active_model") == "res.partner"
+            and context.get("active_id") == customers.id
+        ):
+            then = {"type": "ir.actions.act_window_close"}
+        elif len(customers) == 1:
+            then = {
                 "type": "ir.actions.act_window",
                 "res_model": "res.partner",
                 "res_id": customers.id,
@@ -370,4 +380,38 @@ class ProspectConvertWizard(models.TransientModel):
                 "views": [(False, "form")],
                 "target": "current",
             }
-        return customers._get_records_action(name=_("Converted Customers"))
+        else:
+            then = customers._get_records_action(name=_("Converted Customers"))
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "title": _("Conversion done"),
+                "message": self._done_message(customers),
+                "sticky": False,
+                "next": then,
+            },
+        }
+
+    def _done_message(self, customers):
+        prospects = self.partner_ids
+        if self.mode == "existing":
+            if len(prospects) == 1:
+                return _(
+                    "%(prospect)s is linked into %(customer)s.",
+                    prospect=prospects.display_name,
+                    customer=customers.display_name,
+                )
+            return _(
+                "%(count)s prospects are linked into %(customer)s.",
+                count=len(prospects),
+                customer=customers.display_name,
+            )
+        if len(customers) == 1:
+            return _(
+                "%(customer)s is now a customer (%(status)s).",
+                customer=customers.display_name,
+                status=customers._prospect_status_label(customers.customer_status),
+            )
+        return _("%(count)s prospects are now customers.", count=len(customers))

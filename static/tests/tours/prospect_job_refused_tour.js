@@ -54,11 +54,20 @@ registry.category("web_tour.tours").add("prospect_management_job_refused", {
         },
         {
             content: "Read the refusal",
-            trigger: `.modal-body:contains(Convert ${CUSTOMER} to a customer before creating a job.)`,
+            trigger: `.modal-body:contains(Convert ${CUSTOMER} to a customer before creating a Field Service order)`,
         },
         {
-            content: "Close it",
-            trigger: ".modal-footer button.btn-primary",
+            content: "The way out is one click away: the conversion wizard",
+            trigger: ".modal-footer button.btn-primary:contains(Convert to Customer)",
+            run: "click",
+        },
+        {
+            content: "It opens on the refused prospect",
+            trigger: `.modal .o_form_view div[name=partner_ids]:contains(${CUSTOMER})`,
+        },
+        {
+            content: "Not now: cancel the wizard",
+            trigger: ".modal .modal-footer button:contains(Cancel)",
             run: "click",
         },
         {

@@ -43,8 +43,8 @@ registry.category("web_tour.tours").add("prospect_management_quote_won", {
             trigger: ".o_form_view .ribbon:contains(Prospect)",
         },
         {
-            content: "Open the Prospect Sites tab",
-            trigger: ".o_notebook_headers a:contains(Prospect Sites)",
+            content: "Open the Sites tab",
+            trigger: ".o_notebook_headers a:contains(Sites)",
             run: "click",
         },
         {
