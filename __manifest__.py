@@ -26,12 +26,14 @@
         "fieldservice_sale_recurring",
         "contract",
         "report_xlsx",
+        "sms",
     ],
     "data": [
         "security/prospect_management_security.xml",
         "security/ir.model.access.csv",
         "security/prospect_management_rules.xml",
         "data/prospect_stage_data.xml",
+        "data/prospect_lost_reason_data.xml",
         "data/ir_exports_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -39,6 +41,7 @@
         "wizards/prospect_report_wizard.xml",
         "wizards/prospect_convert_wizard.xml",
         "wizards/prospect_account_request_wizard.xml",
+        "wizards/prospect_lost_wizard.xml",
         "views/prospect_stage_views.xml",
         "views/res_partner_views.xml",
         "views/fsm_location_views.xml",
@@ -46,6 +49,7 @@
         "views/account_move_views.xml",
         "views/res_config_settings_views.xml",
         "views/prospect_menus.xml",
+        "views/prospect_lost_views.xml",
         "report/prospect_list_reports.xml",
         "report/prospect_list_templates.xml",
         "report/prospect_analysis_views.xml",
@@ -55,6 +59,7 @@
     "assets": {
         "web.assets_backend": [
             "prospect_management/static/src/js/report_xlsx_close.js",
+            "prospect_management/static/src/js/prospect_pipeline_kanban.js",
         ],
         "web.assets_tests": [
             "prospect_management/static/tests/tours/*.js",
