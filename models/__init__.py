@@ -4,6 +4,7 @@ from . import prospect_status_mixin
 from . import prospect_policy
 from . import prospect_document_mixin
 from . import prospect_stage
+from . import prospect_lost_reason
 from . import res_company
 from . import res_config_settings
 from . import res_partner
@@ -14,6 +15,7 @@ from . import res_partner_conversion_checks
 from . import res_partner_link
 from . import res_partner_history
 from . import res_partner_deletion
+from . import res_partner_lost
 from . import res_partner_sync
 from . import res_partner_moves
 from . import fsm_location

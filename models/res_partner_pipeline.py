@@ -250,6 +250,9 @@ class ResPartner(models.Model):
                     [
                         ("customer_status", "in", PRE_CUSTOMER),
                         ("activity_ids", "=", False),
+                        # "do not contact": nobody is reminded to call them
+                        ("is_blacklisted", "=", False),
+                        ("phone_sanitized_blacklisted", "=", False),
                         "|",
                         ("is_company", "=", True),
                         ("parent_id", "=", False),

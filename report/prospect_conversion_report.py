@@ -34,6 +34,9 @@ class ProspectConversionReport(models.Model):
     )
     stage_id = fields.Many2one("prospect.stage", string="Stage", readonly=True)
     source_id = fields.Many2one("utm.source", string="Source", readonly=True)
+    lost_reason_id = fields.Many2one(
+        "prospect.lost.reason", string="Lost Reason", readonly=True
+    )
     prospect_since = fields.Date(
         readonly=True, help="Date the customer became a lead or a prospect."
     )
@@ -77,6 +80,7 @@ class ProspectConversionReport(models.Model):
             p.prospect_converted_user_id AS converted_user_id,
             p.prospect_stage_id AS stage_id,
             p.prospect_source_id AS source_id,
+            p.prospect_lost_reason_id AS lost_reason_id,
             p.prospect_since AS prospect_since,
             p.prospect_converted_date::date AS converted_date,
             CASE

@@ -3,6 +3,7 @@ from . import test_convert_operation
 from . import test_convert_wizard
 from . import test_customer_status
 from . import test_delete
+from . import test_do_not_contact
 from . import test_duplicates
 from . import test_export_status
 from . import test_guard_queries
@@ -10,6 +11,7 @@ from . import test_guards
 from . import test_i18n
 from . import test_import_screen
 from . import test_import_status
+from . import test_lost
 from . import test_matching
 from . import test_merge
 from . import test_partner_moves

@@ -157,3 +157,24 @@ class TestTours(HttpCase):
             imported.mapped("customer_status"),
             ["lead", "prospect", "active", "suspended"],
         )
+
+    def test_a_card_dropped_on_lost_asks_for_the_reason(self):
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Tour Lost Prospect",
+                "is_company": True,
+                "customer_status": "prospect",
+            }
+        )
+        # in the last open column, beside the folded Lost one
+        prospect.prospect_stage_id = self.env.ref("prospect_management.stage_proposal")
+        self.start_tour(
+            "/odoo/action-prospect_management.action_prospect_pipeline",
+            "prospect_management_lost_drop",
+            login="admin",
+        )
+        self.assertEqual(prospect.prospect_stage_id.stage_type, "lost")
+        self.assertEqual(
+            prospect.prospect_lost_reason_id,
+            self.env.ref("prospect_management.lost_reason_competitor"),
+        )

@@ -3,3 +3,4 @@ from . import portal_wizard
 from . import prospect_account_request_wizard
 from . import prospect_convert_wizard
 from . import prospect_report_wizard
+from . import prospect_lost_wizard
