@@ -1,6 +1,6 @@
 # Copyright 2026 Prospect Management contributors
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ProspectCommon
 
@@ -63,3 +63,14 @@ class TestPickerHidden(ProspectCommon):
     def test_no_name_or_an_unknown_kind_hides_nothing(self):
         self.assertEqual(self.hidden("res.partner", "invoice", name="  "), {})
         self.assertEqual(self.hidden("res.partner", "no-such-kind"), {})
+
+    def test_a_customer_created_from_a_picker_is_checked_for_duplicates(self):
+        # "Create and edit..." from an invoice's customer: a new, active
+        # customer named like the prospect is warned about before it is saved
+        form = Form(
+            self.env["res.partner"].with_context(default_is_company=True),
+            view="base.view_partner_form",
+        )
+        form.name = "Quillfield School"
+        self.assertEqual(form.customer_status, "active")
+        self.assertIn(self.school, form.prospect_duplicate_ids[:])
