@@ -19,6 +19,7 @@ from . import res_partner_lost
 from . import res_partner_sync
 from . import res_partner_moves
 from . import fsm_location
+from . import prospect_picker
 from . import account_move
 from . import contract_contract
 from . import fsm_equipment

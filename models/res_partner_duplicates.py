@@ -41,10 +41,13 @@ class ResPartner(models.Model):
         "prospect_customer_id",
     )
     def _compute_prospect_duplicate_ids(self):
-        # a converted prospect is history, not a duplicate of its customer
+        # a converted prospect is history, not a duplicate of its customer;
+        # a customer being created is checked whatever its status, so that
+        # one created from a picker (an invoice's customer...) beside a
+        # prospect of the same name is warned about too
         prospects = self.filtered(
             lambda p: (
-                p.customer_status in PRE_CUSTOMER
+                (p.customer_status in PRE_CUSTOMER or not p._origin)
                 and p._prospect_is_entity()
                 and not p.prospect_customer_id
             )

@@ -178,3 +178,20 @@ class TestTours(HttpCase):
             prospect.prospect_lost_reason_id,
             self.env.ref("prospect_management.lost_reason_competitor"),
         )
+
+    def test_a_jobs_location_picker_says_why_the_prospect_site_is_missing(self):
+        school = self.env["res.partner"].create(
+            {
+                "name": "Tour Greenfield School",
+                "is_company": True,
+                "customer_status": "prospect",
+            }
+        )
+        self.env["fsm.location"].create(
+            {"name": "Tour Greenfield Playground", "owner_id": school.id}
+        )
+        partners = self.env["res.partner"].search_count([])
+        self.start_tour("/odoo", "prospect_management_picker_hidden", login="admin")
+        self.assertEqual(
+            self.env["res.partner"].search_count([]), partners, "no namesake created"
+        )
