@@ -105,7 +105,9 @@ class ResPartner(models.Model):
         # never a transition away from it.
         context = self.env.context
         by_default = context.get("default_is_prospect")
-        model = self.with_context(
+        # the whole context without that key: a default of False would also
+        # be cached as the new records' is_prospect
+        model = self.with_context(  # pylint: disable=context-overridden
             {k: v for k, v in context.items() if k != "default_is_prospect"}
         )
         for vals in vals_list:

@@ -130,7 +130,7 @@ class ResPartner(models.Model):
         """Odoo's "a partner with the same Tax ID already exists" leaves out
         the conversion's own pair: a customer and the (archived) prospects
         converted into it, which share its Tax ID by design."""
-        super()._compute_same_vat_partner_id()
+        res = super()._compute_same_vat_partner_id()
         Partner = self.with_context(active_test=False).sudo()
         for partner in self:
             match = partner.same_vat_partner_id
@@ -154,6 +154,7 @@ class ResPartner(models.Model):
                     ("id", "child_of", partner_id),
                 ]
             partner.same_vat_partner_id = Partner.search(domain, limit=1)
+        return res
 
     def action_view_prospect_duplicates(self):
         self.ensure_one()

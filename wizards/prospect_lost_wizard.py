@@ -21,7 +21,7 @@ class ProspectLostWizard(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, readonly=True
     )
-    note = fields.Html(string="Note", sanitize=True)
+    note = fields.Html(sanitize=True)
     cancel_activities = fields.Boolean(
         string="Cancel their open activities",
         default=True,

@@ -10,7 +10,10 @@ import {
     StateSelectionField,
     stateSelectionField,
 } from "@web/views/fields/state_selection/state_selection_field";
-import {StatusBarField, statusBarField} from "@web/views/fields/statusbar/statusbar_field";
+import {
+    StatusBarField,
+    statusBarField,
+} from "@web/views/fields/statusbar/statusbar_field";
 
 const NEXT = "customer_status_next";
 
@@ -73,14 +76,17 @@ async function confirmStatusChange(component, record, value, apply) {
             if (record.isDirty) {
                 await record.save();
             }
-            await action.doAction("prospect_management.action_prospect_convert_wizard", {
-                additionalContext: {
-                    active_model: record.resModel,
-                    active_id: record.resId,
-                    active_ids: [record.resId],
-                },
-                onClose: () => record.load(),
-            });
+            await action.doAction(
+                "prospect_management.action_prospect_convert_wizard",
+                {
+                    additionalContext: {
+                        active_model: record.resModel,
+                        active_id: record.resId,
+                        active_ids: [record.resId],
+                    },
+                    onClose: () => record.load(),
+                }
+            );
         },
     });
 }
@@ -99,7 +105,12 @@ export class ProspectStatusSelectionField extends StateSelectionField {
     setup() {
         super.setup();
         useProspectServices(this);
-        this.colors = {lead: "blue", prospect: "orange", active: "green", suspended: "red"};
+        this.colors = {
+            lead: "blue",
+            prospect: "orange",
+            active: "green",
+            suspended: "red",
+        };
     }
 
     get options() {
@@ -148,5 +159,7 @@ export const prospectStatusBarField = {
     fieldDependencies: [{name: NEXT, type: "char", readonly: true}],
 };
 
-registry.category("fields").add("prospect_status_selection", prospectStatusSelectionField);
+registry
+    .category("fields")
+    .add("prospect_status_selection", prospectStatusSelectionField);
 registry.category("fields").add("prospect_statusbar", prospectStatusBarField);

@@ -20,7 +20,9 @@ registry.category("web_tour.tours").add("prospect_management_duplicate_banner", 
             content: "exactly one",
             trigger: ".o_form_view",
             run: () => {
-                const count = document.querySelectorAll(".o_form_view .alert-warning").length;
+                const count = document.querySelectorAll(
+                    ".o_form_view .alert-warning"
+                ).length;
                 if (count !== 1) {
                     throw new Error(`${count} warning banners on the prospect`);
                 }
