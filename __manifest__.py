@@ -65,6 +65,7 @@
             "prospect_management/static/src/xml/prospect_status_field.xml",
             "prospect_management/static/src/js/prospect_pipeline_kanban.js",
             "prospect_management/static/src/js/prospect_picker.js",
+            "prospect_management/static/src/scss/prospect_picker.scss",
         ],
         "web.assets_tests": [
             "prospect_management/static/tests/tours/*.js",
