@@ -15,6 +15,12 @@ before are counted (by their ``PMB-`` references) and only the missing ones
 are added, so a run can grow a database step by step.  ``--from`` copies a
 template database into ``--db`` when ``--db`` does not exist yet.
 
+Why not ``odoo-bin populate``: Odoo's populate fills each model through the
+ORM with its own generic values, at a few hundred rows a second; these
+benchmarks need a million customers in minutes, and shapes populate does not
+make (prospects in pipeline stages, sites owned by customers, quotes and
+chatter on given prospects).
+
 What is made, in set-based SQL (``INSERT ... SELECT`` over ``generate_series``
 in chunks of ``--chunk`` rows), each row a copy of one record created through
 the ORM (so every NOT NULL and default column holds what Odoo would put

@@ -101,6 +101,15 @@ def module_state(db, module=ADDON):
     return res.stdout.strip() or None
 
 
+def click_odoo(command, *args):
+    """The command line of one of click-odoo-contrib's tools (``initdb``,
+    ``update``, ``uninstall``...), run by this Python, where Odoo is."""
+    code = (
+        f"import sys; from click_odoo_contrib.{command} import main; sys.exit(main())"
+    )
+    return [sys.executable, "-c", code, *[str(a) for a in args]]
+
+
 def install_module(db, addons, python=None, without_demo=False, log_name="install"):
     """Install the addon into a fresh database ``db``, or die showing the log.
 
@@ -114,12 +123,35 @@ def install_module(db, addons, python=None, without_demo=False, log_name="instal
         + (" without demo data" if without_demo else "")
         + f" (log: {log})"
     )
-    cmd = [*odoo_cmd(python), "-d", db, "-i", ADDON]
-    if addons:
-        cmd.append(f"--addons-path={addons}")
-    if without_demo:
-        cmd.append("--without-demo=all")
-    cmd += ["--stop-after-init", "--log-level=warn", "--max-cron-threads=0"]
+    if python is None:
+        # click-odoo-contrib's initdb: the same install, but from a template
+        # database it keeps per set of addons (their files hashed), so that
+        # the next fresh database of the same code is a copy, not an install
+        cmd = click_odoo(
+            "initdb",
+            "-n",
+            db,
+            "-m",
+            ADDON,
+            "--demo" if not without_demo else "--no-demo",
+            "--cache-prefix",
+            "pmcache",
+            # demo data carries dates relative to the day it was loaded
+            "--cache-max-age",
+            "1",
+            "--log-level",
+            "warn",
+        )
+        if addons:
+            cmd.append(f"--addons-path={addons}")
+    else:
+        # another Python (the wheel's virtual environment): plain Odoo
+        cmd = [*odoo_cmd(python), "-d", db, "-i", ADDON]
+        if addons:
+            cmd.append(f"--addons-path={addons}")
+        if without_demo:
+            cmd.append("--without-demo=all")
+        cmd += ["--stop-after-init", "--log-level=warn", "--max-cron-threads=0"]
     with open(log, "w") as fh:
         res = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, check=False)
     text = log.read_text()
