@@ -55,6 +55,7 @@
         "report/prospect_analysis_views.xml",
         "report/prospect_conversion_report_views.xml",
         "report/prospect_report_menus.xml",
+        "report/prospect_personal_data_reports.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -15,6 +15,7 @@ from . import test_lost
 from . import test_matching
 from . import test_merge
 from . import test_partner_moves
+from . import test_personal_data_export
 from . import test_picker
 from . import test_pipeline
 from . import test_pipeline_kanban
