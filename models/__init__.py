@@ -13,6 +13,7 @@ from . import res_partner_duplicates
 from . import res_partner_conversion
 from . import res_partner_conversion_checks
 from . import res_partner_link
+from . import res_partner_profile
 from . import res_partner_history
 from . import res_partner_deletion
 from . import res_partner_lost

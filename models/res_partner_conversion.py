@@ -127,6 +127,8 @@ class ResPartner(models.Model):
         contact_ids=None,
         follow_up=None,
         note=None,
+        merge_profile=True,
+        profile_take=(),
     ):
         """Link these leads and prospects into the live customer
         ``target_id``, all or nothing (Prospect Managers; the conversion
@@ -139,6 +141,12 @@ class ResPartner(models.Model):
             prospects' other contacts are archived
         :param follow_up: see ``prospect_convert()``
         :param note: see ``prospect_convert()``
+        :param merge_profile: fill what the customer lacks from the prospects'
+            profile (phones, email, website, VAT, address, salesperson,
+            source, potential), unite tags and additional salespersons,
+            append notes (``_prospect_profile_differences()`` lists them)
+        :param profile_take: the items (``"email"``, ``"address"``...) where
+            both have a different value and the prospects' is taken
         :return: the id of the customer
         """
         return self._prospect_link_into(
@@ -148,6 +156,8 @@ class ResPartner(models.Model):
             contacts=None if contact_ids is None else self.browse(contact_ids),
             follow_up=follow_up,
             note=note,
+            merge_profile=merge_profile,
+            profile_take=profile_take,
         ).id
 
     def _prospect_convert(
@@ -171,14 +181,20 @@ class ResPartner(models.Model):
         contacts=None,
         follow_up=None,
         note=None,
+        merge_profile=True,
+        profile_take=(),
     ):
         """``prospect_link_into()`` with records; returns the customer."""
         prospects = self._prospect_start_conversion()
         with self.env.cr.savepoint():
             prospects._prospect_lock_for_conversion()
             prospects._prospect_check_link_target(target)
+            profile = ()
+            if merge_profile:
+                # before the link archives the prospects and moves their tags
+                profile = prospects._prospect_merge_profile(target, take=profile_take)
             customer = prospects._prospect_link(
-                target, copy_messages, copy_documents, contacts
+                target, copy_messages, copy_documents, contacts, profile
             )
             customer._prospect_after_conversion(follow_up, note)
         return customer

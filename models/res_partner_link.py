@@ -66,8 +66,14 @@ class ResPartner(models.Model):
             .search_count([("res_model", "=", "res.partner"), ("res_id", "in", ids)]),
         }
 
-    def _prospect_link(self, target, copy_messages, copy_documents, contacts):
-        """Move what the prospects own to ``target``, then archive them."""
+    def _prospect_link(
+        self, target, copy_messages, copy_documents, contacts, profile=()
+    ):
+        """Move what the prospects own to ``target``, then archive them.
+
+        :param profile: the profile items the prospects brought to the target
+            (``_prospect_merge_profile()``), listed in the target's log
+        """
         prospects = self
         target = target.with_context(mail_notrack=True)
         scope = prospects._prospect_conversion_scope()
@@ -155,6 +161,14 @@ class ResPartner(models.Model):
                                 "%(count)s document(s) %(how)s",
                                 count=len(attachment_map),
                                 how=docs,
+                            ),
+                            *(
+                                _(
+                                    "%(field)s from the prospect: %(value)s",
+                                    field=item["label"],
+                                    value=item["prospect"],
+                                )
+                                for item in profile
                             ),
                         )
                     ),

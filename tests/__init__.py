@@ -18,6 +18,7 @@ from . import test_partner_moves
 from . import test_personal_data_export
 from . import test_picker
 from . import test_pipeline
+from . import test_profile_merge
 from . import test_pipeline_kanban
 from . import test_portal
 from . import test_prospect_analysis

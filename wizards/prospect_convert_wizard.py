@@ -339,6 +339,7 @@ class ProspectConvertWizard(models.TransientModel):
                 copy_messages=self.copy_messages,
                 copy_documents=self.copy_documents,
                 **options,
+                **self._prospect_link_options(),
             )
         else:
             customers = self.partner_ids._prospect_convert(
@@ -349,6 +350,10 @@ class ProspectConvertWizard(models.TransientModel):
                 **options,
             )
         return self._action_open(customers)
+
+    def _prospect_link_options(self):
+        """Other options of ``prospect_link_into()``; see the profile."""
+        return {}
 
     def _follow_up_values(self):
         if not self.activity_type_id:
