@@ -58,7 +58,10 @@ class TestLost(ProspectCommon):
             self.assertIn("Met them at the fair", note.body)
         self.assertEqual(
             self.env["res.partner"].search_count(
-                [("prospect_lost_reason_id", "=", self.reason.id)]
+                [
+                    ("prospect_lost_reason_id", "=", self.reason.id),
+                    ("id", "in", prospects.ids),
+                ]
             ),
             50,
         )
@@ -147,7 +150,10 @@ class TestLost(ProspectCommon):
         self.wizard(self.prospect).action_mark_lost()
         self.env.flush_all()
         groups = self.env["prospect.conversion.report"]._read_group(
-            [("lost_reason_id", "!=", False)],
+            [
+                ("lost_reason_id", "!=", False),
+                ("partner_id", "in", (others | self.prospect).ids),
+            ],
             ["lost_reason_id"],
             ["lost_count:sum"],
         )
