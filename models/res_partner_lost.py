@@ -214,40 +214,46 @@ class ResPartner(models.Model):
                     customers=", ".join(self[:5].mapped("display_name")),
                 )
             )
-        message = self.env._(
-            "Do not contact, asked for %(records)s",
-            records=", ".join(self[:5].mapped("display_name")),
+        self._prospect_set_blacklisted(
+            True,
+            self.env._(
+                "Do not contact, asked for %(records)s",
+                records=", ".join(self[:5].mapped("display_name")),
+            ),
+            self.env._("Do not contact: the email and phone numbers are blacklisted."),
         )
-        for email in emails:
-            self.env["mail.blacklist"].sudo()._add(email, message=message)
-        if numbers:
-            self.env["phone.blacklist"].sudo()._add(numbers, message=message)
-        self.invalidate_recordset(["is_blacklisted", "phone_sanitized_blacklisted"])
-        for partner in self:
-            partner.message_post(
-                body=self.env._(
-                    "Do not contact: the email and phone numbers are blacklisted."
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
         return True
 
     def action_prospect_allow_contact(self):
         """Take these customers' emails and numbers off the blacklists."""
         self.check_access("write")
-        emails, numbers = self._prospect_contact_points()
-        message = self.env._(
-            "Contact allowed again for %(records)s",
-            records=", ".join(self[:5].mapped("display_name")),
+        self._prospect_set_blacklisted(
+            False,
+            self.env._(
+                "Contact allowed again for %(records)s",
+                records=", ".join(self[:5].mapped("display_name")),
+            ),
+            self.env._("Contact allowed again: taken off the blacklist."),
         )
+        return True
+
+    def _prospect_set_blacklisted(self, blocked, message, note):
+        """Add (``blocked``) or remove these customers' contact points on
+        Odoo's blacklists, ``message`` on the blacklist entries, ``note`` on
+        each customer's chatter."""
+        emails, numbers = self._prospect_contact_points()
+        emails_list = self.env["mail.blacklist"].sudo()
+        numbers_list = self.env["phone.blacklist"].sudo()
         for email in emails:
-            self.env["mail.blacklist"].sudo()._remove(email, message=message)
+            if blocked:
+                emails_list._add(email, message=message)
+            else:
+                emails_list._remove(email, message=message)
         if numbers:
-            self.env["phone.blacklist"].sudo()._remove(numbers, message=message)
+            if blocked:
+                numbers_list._add(numbers, message=message)
+            else:
+                numbers_list._remove(numbers, message=message)
         self.invalidate_recordset(["is_blacklisted", "phone_sanitized_blacklisted"])
         for partner in self:
-            partner.message_post(
-                body=self.env._("Contact allowed again: taken off the blacklist."),
-                subtype_xmlid="mail.mt_note",
-            )
-        return True
+            partner.message_post(body=note, subtype_xmlid="mail.mt_note")

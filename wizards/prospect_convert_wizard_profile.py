@@ -51,11 +51,12 @@ class ProspectConvertWizard(models.TransientModel):
     def _prospect_link_options(self):
         """The profile options of ``prospect_link_into()``."""
         return {
+            **super()._prospect_link_options(),
             "profile_take": tuple(
                 self.profile_line_ids.filtered(
                     lambda line: line.how == "choose" and line.take
                 ).mapped("key")
-            )
+            ),
         }
 
 
