@@ -42,6 +42,7 @@
         "wizards/prospect_convert_wizard.xml",
         "wizards/prospect_account_request_wizard.xml",
         "wizards/prospect_lost_wizard.xml",
+        "wizards/prospect_retention_wizard.xml",
         "views/prospect_stage_views.xml",
         "views/res_partner_views.xml",
         "views/fsm_location_views.xml",

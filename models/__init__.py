@@ -29,3 +29,4 @@ from . import fsm_recurring
 from . import res_users
 from . import sale_order
 from . import sale_order_line
+from . import res_partner_retention

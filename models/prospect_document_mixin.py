@@ -60,15 +60,17 @@ class ProspectDocumentMixin(models.AbstractModel):
                 sites._prospect_check(kind, company)
 
     @api.model
-    def _prospect_holdings(self, partners, sites):
-        """The documents of this model that ``partners`` or ``sites`` hold.
+    def _prospect_holdings(self, partners, sites, every=False):
+        """The documents of this model that ``partners`` or ``sites`` hold
+        (``every``: cancelled ones and those no guard looks at too, as for
+        deciding whether a partner can be deleted).
 
         :return: [(holder, kind, company)], holder being one of ``partners``
             or ``sites``; one grouped query per guarded field
         """
         holdings = []
         for kind, customer_fields, site_fields in self._prospect_guarded():
-            domain = self._prospect_held_domain(kind)
+            domain = [] if every else self._prospect_held_domain(kind)
             for fnames, holders in ((customer_fields, partners), (site_fields, sites)):
                 for fname in fnames:
                     holdings += self._prospect_read_holdings(

@@ -53,6 +53,45 @@ class ResCompany(models.Model):
         "customer account for a prospect.",
     )
 
+    prospect_retention_months = fields.Integer(
+        string="Prospect Retention (Months)",
+        default=0,
+        help="Lost prospects and untouched leads are erased after this many "
+        "months, or anonymised when they hold documents. 0 keeps them forever.",
+    )
+    prospect_retention_reviewed = fields.Boolean(
+        string="Retention Reviewed",
+        copy=False,
+        help="A manager reviewed who the retention period takes: the daily "
+        "run applies it. Changing the period asks for a new review.",
+    )
+
+    @api.constrains("prospect_retention_months")
+    def _check_prospect_retention_months(self):
+        for company in self:
+            if company.prospect_retention_months < 0:
+                raise ValidationError(
+                    _(
+                        "%(company)s: the retention period cannot be negative. "
+                        "Use 0 to keep prospects forever.",
+                        company=company.display_name,
+                    )
+                )
+
+    def write(self, vals):
+        if (
+            "prospect_retention_months" in vals
+            and "prospect_retention_reviewed" not in vals
+        ):
+            changed = self.filtered(
+                lambda c: (
+                    c.prospect_retention_months != vals["prospect_retention_months"]
+                )
+            )
+            if changed:
+                super(ResCompany, changed).write({"prospect_retention_reviewed": False})
+        return super().write(vals)
+
     @api.constrains("prospect_default_status", "prospect_use_leads")
     def _check_prospect_default_status(self):
         for company in self:

@@ -30,3 +30,14 @@ class ResConfigSettings(models.TransientModel):
     prospect_account_request_user_id = fields.Many2one(
         related="company_id.prospect_account_request_user_id", readonly=False
     )
+    prospect_retention_months = fields.Integer(
+        related="company_id.prospect_retention_months", readonly=False
+    )
+    prospect_retention_reviewed = fields.Boolean(
+        related="company_id.prospect_retention_reviewed"
+    )
+
+    def action_prospect_retention_preview(self):
+        """Save the settings, then list who the retention period takes."""
+        self.execute()
+        return self.env["prospect.retention.wizard"]._prospect_open(self.company_id)

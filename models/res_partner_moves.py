@@ -76,14 +76,15 @@ class ResPartner(models.Model):
         # a live site never belongs to a pre-customer (as when it is written)
         sites._check_site_not_ahead_of_customer()
 
-    def _prospect_holdings(self, sites):
+    def _prospect_holdings(self, sites, every=False):
         """[(holder, kind, company)]: the guarded documents these partners
-        or ``sites`` hold, one or two grouped queries per document model."""
+        or ``sites`` hold, one or two grouped queries per document model
+        (``every``: whatever their state)."""
         holdings = []
         Mixin = self.pool["prospect.document.mixin"]
         for name, model_class in self.pool.items():
             if not model_class._abstract and issubclass(model_class, Mixin):
-                holdings += self.env[name]._prospect_holdings(self, sites)
+                holdings += self.env[name]._prospect_holdings(self, sites, every)
         return holdings
 
     def _prospect_portal_company(self, user_company):

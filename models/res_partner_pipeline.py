@@ -250,6 +250,9 @@ class ResPartner(models.Model):
                     [
                         ("customer_status", "in", PRE_CUSTOMER),
                         ("activity_ids", "=", False),
+                        # a lost prospect is nobody's to follow up
+                        "!",
+                        ("prospect_stage_id.stage_type", "=", "lost"),
                         # "do not contact": nobody is reminded to call them
                         ("is_blacklisted", "=", False),
                         ("phone_sanitized_blacklisted", "=", False),

@@ -30,8 +30,10 @@ class ResUsers(models.Model):
         self._prospect_guard()
 
     @api.model
-    def _prospect_holdings(self, partners, sites):
+    def _prospect_holdings(self, partners, sites, every=False):
         return [
             (partner, kind, partner._prospect_portal_company(company))
-            for partner, kind, company in super()._prospect_holdings(partners, sites)
+            for partner, kind, company in super()._prospect_holdings(
+                partners, sites, every=every
+            )
         ]

@@ -125,3 +125,17 @@ class TestStaleProspects(ProspectCommon):
             counts.append(self.cr.sql_log_count - before)
             self.assertEqual(sorted(created.mapped("res_id")), sorted(prospects.ids))
         self.assertEqual(counts[1], counts[2], f"queries for 1 and 30: {counts}")
+
+    def test_a_lost_prospect_gets_no_follow_up(self):
+        lost = self.env["res.partner"].create(
+            {
+                "name": "Given Up Ltd",
+                "is_company": True,
+                "customer_status": "prospect",
+                "prospect_stage_id": self.env.ref("prospect_management.stage_lost").id,
+            }
+        )
+        self._age(lost | self.prospect, 31)
+        self._run_cron()
+        self.assertFalse(self._follow_ups(lost))
+        self.assertTrue(self._follow_ups(self.prospect))
