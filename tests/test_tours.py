@@ -195,3 +195,19 @@ class TestTours(HttpCase):
         self.assertEqual(
             self.env["res.partner"].search_count([]), partners, "no namesake created"
         )
+
+    def test_schedule_a_site_survey_for_a_prospect_site_from_the_prospects_menu(self):
+        survey_type = self.env.ref("prospect_management.fsm_order_type_survey")
+        self.env.company.prospect_survey_type_id = survey_type
+        prospect = self.env["res.partner"].create(
+            {"name": "Tour Survey Ltd", "is_company": True, "customer_status": "prospect"}
+        )
+        site = self.env["fsm.location"].create(
+            {"name": "Tour Survey Yard", "owner_id": prospect.id}
+        )
+        self.assertEqual(site.customer_status, "prospect")
+        self.start_tour("/odoo", "prospect_management_survey", login="admin")
+        survey = self.env["fsm.order"].search([("location_id", "=", site.id)])
+        self.assertEqual(len(survey), 1)
+        self.assertEqual(survey.type, survey_type)
+        self.assertEqual(site.customer_status, "prospect", "a survey wins nothing")
