@@ -211,9 +211,12 @@ def test_a_prospect_site_gets_a_site_survey_and_no_job_over_rpc(admin):
         survey = admin.call(
             "fsm.order", "create", {"location_id": site, "type": survey_type}
         )
-        assert admin.call("fsm.order", "read", [survey], ["prospect_kind"])[0][
-            "prospect_kind"
-        ] == "survey"
+        assert (
+            admin.call("fsm.order", "read", [survey], ["prospect_kind"])[0][
+                "prospect_kind"
+            ]
+            == "survey"
+        )
         fault = admin.fault("fsm.order", "create", {"location_id": site})
         assert f"Convert {name} to a customer" in fault
         fault = admin.fault("fsm.order", "write", [survey], {"type": False})

@@ -31,3 +31,5 @@ from . import sale_order
 from . import sale_order_line
 from . import res_partner_retention
 from . import prospect_survey
+from . import prospect_map
+from . import prospect_route

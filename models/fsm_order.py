@@ -117,7 +117,12 @@ class FSMOrder(models.Model):
             )
 
     @api.constrains(
-        "location_id", "company_id", "type", "sale_line_id", "sale_id", "fsm_recurring_id"
+        "location_id",
+        "company_id",
+        "type",
+        "sale_line_id",
+        "sale_id",
+        "fsm_recurring_id",
     )
     def _check_prospect_job(self):
         self._prospect_guard()

@@ -71,7 +71,11 @@ class ResPartner(models.Model):
         if commercial.ids and self.env["fsm.order"].has_access("read"):
             for owner, count in Order._read_group(
                 [
-                    ("location_id.owner_id.commercial_partner_id", "in", commercial.ids),
+                    (
+                        "location_id.owner_id.commercial_partner_id",
+                        "in",
+                        commercial.ids,
+                    ),
                     *Order._prospect_survey_domain(),
                 ],
                 ["location_id"],
@@ -86,9 +90,8 @@ class ResPartner(models.Model):
         """Schedule a site survey for this prospect, at its only site when it
         has one (else the site is chosen on the order)."""
         self.ensure_one()
-        sites = (
-            self.env["fsm.location"]
-            .search([("owner_id", "child_of", self.commercial_partner_id.id)], limit=2)
+        sites = self.env["fsm.location"].search(
+            [("owner_id", "child_of", self.commercial_partner_id.id)], limit=2
         )
         return self._prospect_survey_action(sites if len(sites) == 1 else None)
 

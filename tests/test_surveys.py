@@ -52,9 +52,14 @@ class TestSiteSurveys(ProspectDocumentsCommon):
         )
 
     def test_leads_and_suspended_get_no_survey(self):
-        with self.assertRaisesRegex(UserError, "is a lead: make it a prospect before scheduling a site survey"):
+        with self.assertRaisesRegex(
+            UserError, "is a lead: make it a prospect before scheduling a site survey"
+        ):
             self._survey("lead")
-        with self.assertRaisesRegex(UserError, "is suspended: reactivate the customer before scheduling a site survey"):
+        with self.assertRaisesRegex(
+            UserError,
+            "is suspended: reactivate the customer before scheduling a site survey",
+        ):
             self._survey("suspended")
         Partner = self.env["res.partner"]
         self.assertEqual(
@@ -114,7 +119,9 @@ class TestSiteSurveys(ProspectDocumentsCommon):
         survey_sites = Site.search(
             [("prospect_allowed_for", "in", ["survey", self.company.id])]
         )
-        job_sites = Site.search([("prospect_allowed_for", "in", ["job", self.company.id])])
+        job_sites = Site.search(
+            [("prospect_allowed_for", "in", ["job", self.company.id])]
+        )
         self.assertIn(self.sites["prospect"], survey_sites)
         self.assertNotIn(self.sites["lead"], survey_sites)
         self.assertNotIn(self.sites["prospect"], job_sites)
@@ -134,15 +141,17 @@ class TestSiteSurveys(ProspectDocumentsCommon):
         self.assertTrue(self.prospect.prospect_can_survey)
         self.assertFalse(self.lead.prospect_can_survey)
         action = self.prospect.action_prospect_schedule_survey()
-        self.assertEqual(action["context"]["default_location_id"], self.sites["prospect"].id)
-        listed = self.Order.search(self.prospect.action_view_prospect_surveys()["domain"])
+        self.assertEqual(
+            action["context"]["default_location_id"], self.sites["prospect"].id
+        )
+        listed = self.Order.search(
+            self.prospect.action_view_prospect_surveys()["domain"]
+        )
         self.assertEqual(listed, survey)
 
     def test_import_schedules_surveys_and_refuses_jobs(self):
         site = self.sites["prospect"].name
-        result = self.Order.load(
-            ["location_id", "type"], [[site, "Site Survey"]]
-        )
+        result = self.Order.load(["location_id", "type"], [[site, "Site Survey"]])
         self.assertFalse(result["messages"], result["messages"])
         self.assertEqual(len(result["ids"]), 1)
         result = self.Order.load(["location_id", "type"], [[site, "Repair"]])

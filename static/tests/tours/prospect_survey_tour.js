@@ -37,11 +37,13 @@ registry.category("web_tour.tours").add("prospect_management_survey", {
         },
         {
             content: "Saved, no refusal",
-            trigger: ".o_form_view .o_form_saved, .o_form_view:not(:has(.o_form_dirty))",
+            trigger:
+                ".o_form_view .o_form_saved, .o_form_view:not(:has(.o_form_dirty))",
         },
         {
             content: "No error dialog",
-            trigger: "body:not(:has(.modal .o_error_dialog, .modal-body:contains(prospect site)))",
+            trigger:
+                "body:not(:has(.modal .o_error_dialog, .modal-body:contains(prospect site)))",
         },
     ],
 });
