@@ -53,9 +53,11 @@ class ResPartner(models.Model):
     def _prospect_route_url(self, start, points):
         """The route from ``start`` through ``points`` [(lat, lon)], in that
         order, on the user's route map website (partner_external_map)."""
+        # the user's preference, else the company default, else the first
+        # website with a route URL (partner_external_map's own fallbacks)
         website = (
             self.env.user.context_route_map_website_id
-            or self.env["map.website"].get_default_route_map_website()
+            or self.env["res.users"]._default_route_map_website()
         )
         if not website:
             raise UserError(

@@ -133,6 +133,14 @@ class TestVisitRoute(ProspectCommon):
         self.assertEqual(len(summaries), 2)
         self.assertIn("Visit 1 of 2: York Yard", " ".join(summaries))
 
+    def test_without_a_preference_the_default_route_map_website_is_used(self):
+        self.env.user.context_route_map_website_id = False
+        self.env["ir.config_parameter"].set_param(
+            "partner_external_map.default_route_map_website_id", self.osm.id
+        )
+        action = self._wizard(self._prospect("Placed Ltd", 53.96, -1.08)).action_plan()
+        self.assertTrue(action["url"].startswith("https://www.openstreetmap.org/"))
+
     def test_a_route_map_website_without_coordinates_is_refused(self):
         bing = self.env.ref("partner_external_map.bing_maps")
         self.env.user.context_route_map_website_id = bing
