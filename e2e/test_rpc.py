@@ -196,3 +196,36 @@ def test_server_action_cannot_create_a_refused_document(admin):
         },
     )
     assert f"Convert {name} to a customer" in fault
+
+
+def test_a_prospect_site_gets_a_site_survey_and_no_job_over_rpc(admin):
+    survey_type = admin.ref("prospect_management.fsm_order_type_survey")
+    company = admin.call("res.users", "read", [admin.uid], ["company_id"])[0][
+        "company_id"
+    ][0]
+    admin.call(
+        "res.company", "write", [company], {"prospect_survey_type_id": survey_type}
+    )
+    try:
+        _partner, site, name = _prospect(admin)
+        survey = admin.call(
+            "fsm.order", "create", {"location_id": site, "type": survey_type}
+        )
+        assert (
+            admin.call("fsm.order", "read", [survey], ["prospect_kind"])[0][
+                "prospect_kind"
+            ]
+            == "survey"
+        )
+        fault = admin.fault("fsm.order", "create", {"location_id": site})
+        assert f"Convert {name} to a customer" in fault
+        fault = admin.fault("fsm.order", "write", [survey], {"type": False})
+        assert "cannot become a job" in fault
+        assert admin.call("fsm.order", "read", [survey], ["type"])[0]["type"][0] == (
+            survey_type
+        )
+        assert _status(admin, "fsm.location", site) == "prospect"
+    finally:
+        admin.call(
+            "res.company", "write", [company], {"prospect_survey_type_id": False}
+        )

@@ -30,3 +30,6 @@ from . import res_users
 from . import sale_order
 from . import sale_order_line
 from . import res_partner_retention
+from . import prospect_survey
+from . import prospect_map
+from . import prospect_route

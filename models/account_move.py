@@ -23,3 +23,13 @@ class AccountMove(models.Model):
     @api.constrains("partner_id", "move_type", "company_id")
     def _check_prospect_invoice(self):
         self._prospect_guard()
+
+
+class AccountMoveLine(models.Model):
+    _inherit = "account.move.line"
+
+    @api.constrains("fsm_order_ids")
+    def _check_prospect_survey_invoice(self):
+        """fieldservice_account links invoice lines to orders: a site survey
+        of a pre-customer site is not invoiced."""
+        self.fsm_order_ids._prospect_check_survey_invoiced()

@@ -82,6 +82,9 @@ class ProspectStatusMixin(models.AbstractModel):
             "ppm_quote": ("active",),
             "confirm": ("prospect", "active"),
             "job": ("active",),
+            # a field-service order of the company's survey type (a site
+            # visit before the quote); without one, a survey is a job
+            "survey": ("prospect", "active"),
             "invoice": ("active", "suspended"),
             "asset": ("active", "suspended"),
             "contract": ("active",),
@@ -102,6 +105,8 @@ class ProspectStatusMixin(models.AbstractModel):
             return company.prospect_auto_activate
         if status == "prospect" and kind == "portal":
             return company.prospect_portal_allowed
+        if kind == "survey" and not company.prospect_survey_type_id:
+            kind = "job"
         return status in self._prospect_matrix()[kind]
 
     @api.model
@@ -166,7 +171,7 @@ class ProspectStatusMixin(models.AbstractModel):
         if status == "lead" and not company.prospect_use_leads:
             status = "prospect"
         situation = "suspended" if status == "suspended" else "pre"
-        if status == "lead" and kind in ("quote", "confirm", "portal"):
+        if status == "lead" and kind in ("quote", "confirm", "portal", "survey"):
             situation = "lead"
         site = record._name == "fsm.location"
         values = {
@@ -203,6 +208,27 @@ class ProspectStatusMixin(models.AbstractModel):
             ("job", "suspended", "site"): _(
                 "Site %(name)s is suspended: reactivate it before creating a Field "
                 "Service order."
+            ),
+            # site surveys
+            ("survey", "lead", "customer"): _(
+                "%(name)s is a lead: make it a prospect before scheduling a site "
+                "survey."
+            ),
+            ("survey", "lead", "site"): _(
+                "Site %(name)s is a lead site: make it a prospect site before "
+                "scheduling a site survey."
+            ),
+            ("survey", "suspended", "customer"): _(
+                "%(name)s is suspended: reactivate the customer before scheduling "
+                "a site survey."
+            ),
+            ("survey", "suspended", "site"): _(
+                "Site %(name)s is suspended: reactivate it before scheduling a site "
+                "survey."
+            ),
+            ("survey_invoice", "pre", "site"): _(
+                "%(name)s is a prospect site: its site survey %(document)s cannot "
+                "be invoiced before the prospect is a customer."
             ),
             # invoices
             ("invoice", "pre", "customer"): _(
@@ -356,6 +382,7 @@ class ProspectStatusMixin(models.AbstractModel):
             "ppm_quote": _("planned-maintenance quotes"),
             "confirm": _("confirmed quotes"),
             "job": _("field service orders"),
+            "survey": _("site surveys"),
             "invoice": _("invoices"),
             "asset": _("equipment"),
             "contract": _("contracts"),

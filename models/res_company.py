@@ -53,6 +53,13 @@ class ResCompany(models.Model):
         "customer account for a prospect.",
     )
 
+    prospect_survey_type_id = fields.Many2one(
+        "fsm.order.type",
+        string="Site Survey Type",
+        help="Field Service orders of this type are site surveys: they may be "
+        "scheduled for prospects and their sites, before any quote. Empty: "
+        "no surveys, every order is a job.",
+    )
     prospect_retention_months = fields.Integer(
         string="Prospect Retention (Months)",
         default=0,

@@ -30,6 +30,9 @@ class ResConfigSettings(models.TransientModel):
     prospect_account_request_user_id = fields.Many2one(
         related="company_id.prospect_account_request_user_id", readonly=False
     )
+    prospect_survey_type_id = fields.Many2one(
+        related="company_id.prospect_survey_type_id", readonly=False
+    )
     prospect_retention_months = fields.Integer(
         related="company_id.prospect_retention_months", readonly=False
     )

@@ -268,15 +268,17 @@ class TestGuardPickers(ProspectDocumentsCommon):
         for model, fname, kind in (
             ("sale.order", "partner_id", "quote"),
             ("sale.order", "fsm_location_id", "quote"),
-            ("fsm.order", "location_id", "job"),
+            # a job's kind: 'job', or 'survey' for a site survey (issue 14)
+            ("fsm.order", "location_id", "prospect_kind"),
             ("fsm.equipment", "current_location_id", "asset"),
             ("fsm.recurring", "location_id", "ppm"),
             ("contract.contract", "partner_id", "contract"),
         ):
             with self.subTest(model=model, field=fname):
                 domain = self.env[model].fields_get([fname])[fname]["domain"]
+                expected = kind if kind == "prospect_kind" else f"'{kind}'"
                 self.assertIn(
-                    f"('prospect_allowed_for', 'in', ['{kind}', company_id])",
+                    f"('prospect_allowed_for', 'in', [{expected}, company_id])",
                     str(domain),
                 )
         arch = self.env["account.move"].get_views([(False, "form")])["views"]["form"][

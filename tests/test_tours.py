@@ -195,3 +195,54 @@ class TestTours(HttpCase):
         self.assertEqual(
             self.env["res.partner"].search_count([]), partners, "no namesake created"
         )
+
+    def test_schedule_a_site_survey_for_a_prospect_site_from_the_prospects_menu(self):
+        survey_type = self.env.ref("prospect_management.fsm_order_type_survey")
+        self.env.company.prospect_survey_type_id = survey_type
+        prospect = self.env["res.partner"].create(
+            {
+                "name": "Tour Survey Ltd",
+                "is_company": True,
+                "customer_status": "prospect",
+            }
+        )
+        site = self.env["fsm.location"].create(
+            {"name": "Tour Survey Yard", "owner_id": prospect.id}
+        )
+        self.assertEqual(site.customer_status, "prospect")
+        self.start_tour("/odoo", "prospect_management_survey", login="admin")
+        survey = self.env["fsm.order"].search([("location_id", "=", site.id)])
+        self.assertEqual(len(survey), 1)
+        self.assertEqual(survey.type, survey_type)
+        self.assertEqual(site.customer_status, "prospect", "a survey wins nothing")
+
+    def test_the_prospects_map_shows_one_marker_per_geolocated_prospect(self):
+        self.env["res.partner"].create(
+            [
+                {
+                    "name": "Tour Map Far Ltd",
+                    "is_company": True,
+                    "customer_status": "prospect",
+                    "partner_latitude": -33.8688,
+                    "partner_longitude": 151.2093,
+                },
+                {
+                    "name": "Tour Map Nowhere Ltd",
+                    "is_company": True,
+                    "customer_status": "prospect",
+                },
+            ]
+        )
+        expected = self.env["res.partner"].search_count(
+            [
+                ("parent_id", "=", False),
+                ("customer_status", "in", ["lead", "prospect"]),
+                ("partner_latitude", "!=", 0),
+                ("partner_longitude", "!=", 0),
+            ]
+        )
+        self.assertGreaterEqual(expected, 10, "the demo prospects have coordinates")
+        self.env["ir.config_parameter"].set_param(
+            "prospect_management.tour_map_markers", expected
+        )
+        self.start_tour("/odoo", "prospect_management_map", login="admin")

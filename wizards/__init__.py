@@ -6,3 +6,4 @@ from . import prospect_report_wizard
 from . import prospect_lost_wizard
 from . import prospect_convert_wizard_profile
 from . import prospect_retention_wizard
+from . import prospect_visit_route_wizard

@@ -46,11 +46,11 @@ class ProspectRetentionWizard(models.TransientModel):
                 )
             else:
                 wizard.summary = self.env._(
-                    "%(erase)s would be erased with their contacts, sites, "
-                    "messages and attachments. %(anonymise)s hold documents: the "
-                    "documents and their amounts are kept; names, emails, phones, "
-                    "addresses, VAT numbers, notes, messages and attachments are "
-                    "cleared. This cannot be undone.",
+                    "To erase: %(erase)s, with their contacts, sites, messages and "
+                    "attachments. To anonymise: %(anonymise)s, which hold "
+                    "documents: the documents and their amounts stay; names, "
+                    "emails, phones, addresses, VAT numbers, notes, messages and "
+                    "attachments are cleared. This cannot be undone.",
                     erase=wizard.erase_count,
                     anonymise=wizard.anonymise_count,
                 )
