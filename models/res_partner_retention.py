@@ -235,7 +235,7 @@ class ResPartner(models.Model):
             [p.id for p in self if planned[p]["action"] == "anonymise"]
         ).sudo()
         anonymise._prospect_anonymise()
-        erase.with_context(prospect_retention=True).unlink()
+        erase.unlink()
         return erase, anonymise
 
     @api.model
