@@ -3,6 +3,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+# what makes an order a site survey (its type, company, and not being sold
+# or produced by a schedule)
+SURVEY_FIELDS = ("type", "company_id", "sale_line_id", "sale_id", "fsm_recurring_id")
+
 
 class FSMOrder(models.Model):
     """A field-service order is a job, or a site survey: an order of the
@@ -22,20 +26,27 @@ class FSMOrder(models.Model):
         "'job': what the customer status decides on.",
     )
 
-    @api.depends("type", "company_id", "sale_line_id", "sale_id", "fsm_recurring_id")
+    @api.depends(*SURVEY_FIELDS)
     def _compute_prospect_kind(self):
         for order in self:
             order.prospect_kind = "survey" if order._prospect_is_survey() else "job"
 
-    def _prospect_is_survey(self):
+    def _prospect_is_survey(self, vals=None):
+        """Is this order a site survey (once ``vals`` are written)?"""
         self.ensure_one()
-        company = self.company_id or self.env.company
+        values = {fname: self[fname].id for fname in SURVEY_FIELDS}
+        values.update({f: v for f, v in (vals or {}).items() if f in values})
+        company = (
+            self.env["res.company"].browse(vals["company_id"])
+            if vals and "company_id" in vals
+            else self.company_id
+        ) or self.env.company
         return bool(
             company.prospect_survey_type_id
-            and self.type == company.prospect_survey_type_id
-            and not self.sale_line_id
-            and not self.sale_id
-            and not self.fsm_recurring_id
+            and values["type"] == company.prospect_survey_type_id.id
+            and not values["sale_line_id"]
+            and not values["sale_id"]
+            and not values["fsm_recurring_id"]
         )
 
     @api.model
@@ -81,9 +92,7 @@ class FSMOrder(models.Model):
         ]
 
     def write(self, vals):
-        if {"type", "company_id", "sale_line_id", "sale_id", "fsm_recurring_id"} & set(
-            vals
-        ):
+        if set(SURVEY_FIELDS) & set(vals):
             self._prospect_check_survey_stays(vals)
         return super().write(vals)
 
@@ -92,19 +101,13 @@ class FSMOrder(models.Model):
         (another type, sold, or produced by a schedule): say so, rather
         than the job's refusal."""
         for order in self.filtered(lambda o: o._prospect_is_survey()):
+            if order._prospect_is_survey(vals):
+                continue
             company = self.env["res.company"].browse(
                 vals.get("company_id", order.company_id.id)
             )
-            still = (
-                company.prospect_survey_type_id
-                and vals.get("type", order.type.id)
-                == company.prospect_survey_type_id.id
-                and not vals.get("sale_line_id", order.sale_line_id.id)
-                and not vals.get("sale_id", order.sale_id.id)
-                and not vals.get("fsm_recurring_id", order.fsm_recurring_id.id)
-            )
             site = order.location_id
-            if still or site._prospect_allowed(site.customer_status, "job", company):
+            if site._prospect_allowed(site.customer_status, "job", company):
                 continue
             raise UserError(
                 self.env._(
@@ -116,14 +119,7 @@ class FSMOrder(models.Model):
                 )
             )
 
-    @api.constrains(
-        "location_id",
-        "company_id",
-        "type",
-        "sale_line_id",
-        "sale_id",
-        "fsm_recurring_id",
-    )
+    @api.constrains("location_id", *SURVEY_FIELDS)
     def _check_prospect_job(self):
         self._prospect_guard()
 

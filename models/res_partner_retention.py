@@ -132,15 +132,7 @@ class ResPartner(models.Model):
         )
         if not candidates:
             return []
-        family = candidates.with_context(active_test=False).search(
-            [("id", "child_of", candidates.ids)]
-        )
-        sites = (
-            self.env["fsm.location"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("owner_id", "in", family.ids)])
-        )
+        family, sites = candidates._prospect_family()
         held = {}
         for holder, kind, company in family._prospect_holdings(sites, every=True):
             owner = holder.owner_id if holder._name == "fsm.location" else holder
@@ -160,16 +152,15 @@ class ResPartner(models.Model):
                 ),
             }
             documents = held.get(partner, [])
-            foreign = sorted(
-                {doc_company.display_name for __, doc_company in documents}
-                - {company.display_name, False}
+            foreign = self.env["res.company"].union(
+                *(c for __, c in documents if c and c != company)
             )
             if foreign:
                 line["action"] = "blocked"
                 line["reason"] = self.env._(
                     "It holds documents of %(companies)s, which this company's "
                     "retention period does not decide on.",
-                    companies=", ".join(foreign),
+                    companies=", ".join(sorted(foreign.mapped("display_name"))),
                 )
             elif any(kind == "portal" for kind, __ in documents):
                 line["action"] = "blocked"
@@ -194,6 +185,20 @@ class ResPartner(models.Model):
                 )
             plan.append(line)
         return plan
+
+    def _prospect_family(self):
+        """These partners with their contacts (archived ones too), and the
+        sites any of them owns."""
+        family = self.with_context(active_test=False).search(
+            [("id", "child_of", self.ids)]
+        )
+        sites = (
+            self.env["fsm.location"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("owner_id", "in", family.ids)])
+        )
+        return family, sites
 
     # ------------------------------------------------------------ the run
     def _prospect_retention_apply(self, plan=None):
@@ -239,6 +244,21 @@ class ResPartner(models.Model):
         return erase, anonymise
 
     @api.model
+    def _prospect_retention_run(self, companies, partners=None):
+        """Erase and anonymise who is due in ``companies`` (among
+        ``partners``), leaving out who the plan keeps.
+
+        :return: (erased, anonymised)
+        """
+        plan = [
+            line
+            for line in self._prospect_retention_plan(companies, partners)
+            if line["action"] != "blocked"
+        ]
+        due = self.browse([line["partner"].id for line in plan])
+        return due._prospect_retention_apply(plan)
+
+    @api.model
     def _cron_prospect_retention(self):
         """Daily: apply each company's retention period, once a manager has
         reviewed who it takes (Settings › Prospects › Retention)."""
@@ -252,13 +272,7 @@ class ResPartner(models.Model):
                 ]
             )
         )
-        plan = [
-            line
-            for line in self._prospect_retention_plan(companies)
-            if line["action"] != "blocked"
-        ]
-        partners = self.browse([line["partner"].id for line in plan])
-        erased, anonymised = partners._prospect_retention_apply(plan)
+        erased, anonymised = self._prospect_retention_run(companies)
         _logger.info(
             "Prospect retention: %s erased, %s anonymised", len(erased), len(anonymised)
         )
@@ -274,23 +288,17 @@ class ResPartner(models.Model):
         """
         if not self:
             return
-        family = self.with_context(active_test=False).search(
-            [("id", "child_of", self.ids)]
-        )
-        sites = (
-            self.env["fsm.location"]
-            .sudo()
-            .with_context(active_test=False)
-            .search([("owner_id", "in", family.ids)])
-        )
+        family, sites = self._prospect_family()
         partners = family | sites.partner_id
-        now = fields.Datetime.now()
         name = self.env._("Anonymised prospect")
-        values = dict(ANONYMISED_FIELDS, active=False, prospect_anonymised_date=now)
-        quiet = partners.with_context(tracking_disable=True, mail_notrack=True)
         # the blacklist keeps its entries: do-not-contact outlives the data
-        quiet.write(
-            dict({k: v for k, v in values.items() if k in self._fields}, name=name)
+        partners.with_context(tracking_disable=True, mail_notrack=True).write(
+            dict(
+                ANONYMISED_FIELDS,
+                name=name,
+                active=False,
+                prospect_anonymised_date=fields.Datetime.now(),
+            )
         )
         sites.with_context(tracking_disable=True).write(
             {"direction": False, "description": False, "notes": False}

@@ -114,14 +114,9 @@ class ProspectRetentionWizard(models.TransientModel):
         listed = self.line_ids.filtered(
             lambda line: line.action != "blocked"
         ).partner_id
-        Partner = self.env["res.partner"]
-        plan = [
-            line
-            for line in Partner._prospect_retention_plan(self.company_id, listed)
-            if line["action"] != "blocked"
-        ]
-        due = Partner.browse([line["partner"].id for line in plan])
-        erased, anonymised = due._prospect_retention_apply(plan)
+        erased, anonymised = self.env["res.partner"]._prospect_retention_run(
+            self.company_id, listed
+        )
         self.company_id.sudo().prospect_retention_reviewed = True
         return {
             "type": "ir.actions.client",
